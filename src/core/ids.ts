@@ -1,0 +1,41 @@
+/**
+ * Identifiers. Every record entity is named by a slug (`rubio`, `geneva-talks`)
+ * that is unique within its process; the process's own slug is unique in the
+ * store. Slugs are branded per entity kind so a party's id can never be passed
+ * where a person's belongs. Database row numbers never leave `src/store`.
+ */
+
+declare const brand: unique symbol;
+
+/** `T` tagged with a compile-time-only brand `B`. */
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type ProcessId = Brand<string, 'ProcessId'>;
+export type PartyId = Brand<string, 'PartyId'>;
+export type PersonId = Brand<string, 'PersonId'>;
+export type EventId = Brand<string, 'EventId'>;
+export type SourceId = Brand<string, 'SourceId'>;
+export type StatementId = Brand<string, 'StatementId'>;
+/** Appointments have no user-facing slug; their key is derived from their content. */
+export type AppointmentKey = Brand<string, 'AppointmentKey'>;
+
+/** Lower-case words of letters and digits joined by single hyphens, at most 64 characters. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 64;
+
+/** Whether `text` is a well-formed slug. */
+export function isSlug(text: string): boolean {
+  return text.length <= SLUG_MAX_LENGTH && SLUG_PATTERN.test(text);
+}
+
+/** A slug built from free text: `"Geneva talks (Nov)"` → `geneva-talks-nov`. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, SLUG_MAX_LENGTH)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,187 @@
+/**
+ * Turns a validated scenario file into a `ProcessRecord`, remembering where in
+ * the file each item came from so that problems found later can name the line.
+ */
+
+import type { Appointment } from '../../core/appointment.ts';
+import { appointmentKey } from '../../core/appointment.ts';
+import { closest } from '../../core/closest.ts';
+import { compact } from '../../core/compact.ts';
+import { parseDuration } from '../../core/duration.ts';
+import { type FuzzyDate, parseFuzzyDate } from '../../core/fuzzy-date.ts';
+import type {
+  EventId,
+  PartyId,
+  PersonId,
+  ProcessId,
+  SourceId,
+  StatementId,
+} from '../../core/ids.ts';
+import type { NegotiationEvent } from '../../core/negotiation-event.ts';
+import type { ProcessRecord, RecordCollection } from '../../core/process-record.ts';
+import { type Statement, statementKey } from '../../core/statement.ts';
+import type { YamlPath } from '../yaml-load.ts';
+import type { ScenarioFile } from './scenario-schema.ts';
+
+export interface ConvertedScenario {
+  readonly record: ProcessRecord;
+  /** For each collection, the file path of each item, by index. */
+  readonly origins: Record<RecordCollection, YamlPath[]>;
+  /** Problems that only show once items are put together (a statement with no date to take). */
+  readonly problems: { path: YamlPath; message: string }[];
+}
+
+const date = (text: string | number): FuzzyDate => parseFuzzyDate(String(text));
+const optionalDate = (text: string | number | undefined) =>
+  text === undefined ? undefined : date(text);
+
+/** Converts `file`, which must already have passed `scenarioSchema`. */
+export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
+  const origins: Record<RecordCollection, YamlPath[]> = {
+    sources: [],
+    parties: [],
+    people: [],
+    appointments: [],
+    events: [],
+    statements: [],
+  };
+  const problems: { path: YamlPath; message: string }[] = [];
+  const process = compact({
+    id: file.process.slug as ProcessId,
+    title: file.process.title,
+    description: file.process.description,
+    started: optionalDate(file.process.started),
+    status: file.process.status ?? 'active',
+  });
+
+  const sources = (file.sources ?? []).map((source, i) => {
+    origins.sources.push(['sources', i]);
+    return compact({
+      id: source.slug as SourceId,
+      title: source.title,
+      kind: source.kind,
+      outlet: source.outlet,
+      author: source.author,
+      url: source.url,
+      published: optionalDate(source.published),
+      note: source.note,
+    });
+  });
+
+  const parties = (file.parties ?? []).map((party, i) => {
+    origins.parties.push(['parties', i]);
+    return compact({
+      id: party.slug as PartyId,
+      name: party.name,
+      shortName: party.short_name,
+      kind: party.kind,
+      role: party.role,
+      description: party.description,
+    });
+  });
+
+  const appointments: Appointment[] = [];
+  const people = (file.people ?? []).map((person, i) => {
+    origins.people.push(['people', i]);
+    (person.appointments ?? []).forEach((entry, j) => {
+      origins.appointments.push(['people', i, 'appointments', j]);
+      const fields = compact({
+        person: person.slug as PersonId,
+        party: entry.party as PartyId | undefined,
+        title: entry.title,
+        role: entry.role,
+        from: date(entry.from),
+        to: optionalDate(entry.to),
+        ended:
+          entry.ended &&
+          compact({
+            reason: entry.ended.reason,
+            replacedBy: entry.ended.replaced_by as PersonId | undefined,
+            note: entry.ended.note,
+            source: entry.ended.source as SourceId | undefined,
+          }),
+        note: entry.note,
+        source: entry.source as SourceId | undefined,
+      });
+      appointments.push({ key: appointmentKey(fields), ...fields });
+    });
+    return compact({
+      id: person.slug as PersonId,
+      name: person.name,
+      aliases: person.aliases ?? [],
+      description: person.description,
+    });
+  });
+
+  const events: NegotiationEvent[] = (file.events ?? []).map((event, i) => {
+    origins.events.push(['events', i]);
+    return compact({
+      id: event.slug as EventId,
+      kind: event.kind,
+      status: event.status,
+      title: event.title,
+      date: date(event.date),
+      place: event.place,
+      duration: event.duration === undefined ? undefined : parseDuration(event.duration),
+      ledBy: event.led_by as PersonId | undefined,
+      participants: (event.participants ?? []) as PersonId[],
+      parties: (event.parties ?? []) as PartyId[],
+      outcome: event.outcome,
+      description: event.description,
+      followUpOf: event.follow_up_of as EventId | undefined,
+      sources: (event.sources ?? []) as SourceId[],
+      audience: event.audience ?? 'public',
+    });
+  });
+  const eventDates = new Map(events.map((event) => [event.id as string, event.date]));
+
+  const statements: Statement[] = [];
+  (file.statements ?? []).forEach((statement, i) => {
+    const path: YamlPath = ['statements', i];
+    const statementDate =
+      statement.date === undefined
+        ? statement.event === undefined
+          ? undefined
+          : eventDates.get(statement.event)
+        : date(statement.date);
+    if (statementDate === undefined) {
+      if (statement.event === undefined) {
+        problems.push({ path, message: 'a statement needs a date, or an event to take it from' });
+      } else {
+        const suggestion = closest(statement.event, eventDates.keys());
+        const hint = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+        problems.push({
+          path: [...path, 'event'],
+          message: `unknown event "${statement.event}"${hint}`,
+        });
+      }
+      return;
+    }
+    origins.statements.push(path);
+    const content = compact({
+      speaker: statement.speaker as PersonId | undefined,
+      party: statement.party as PartyId | undefined,
+      date: statementDate,
+      text: statement.text,
+    });
+    statements.push(
+      compact({
+        id: (statement.slug as StatementId | undefined) ?? statementKey(content),
+        explicitId: statement.slug !== undefined,
+        ...content,
+        event: statement.event as EventId | undefined,
+        form: statement.form,
+        audience: statement.audience ?? 'public',
+        topics: statement.topics ?? [],
+        channel: statement.channel,
+        source: statement.source as SourceId | undefined,
+      }),
+    );
+  });
+
+  return {
+    record: { process, sources, parties, people, appointments, events, statements },
+    origins,
+    problems,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The database schema as Kysely types: one interface per table. Rows use
+ * integer surrogate keys; slugs are the identities the rest of Concord sees.
+ * Dates with precision are stored as their canonical text plus the interval
+ * [start, end) in UTC milliseconds, for indexed filtering and sorting.
+ */
+
+import type { Generated } from 'kysely';
+
+export interface ProcessesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: string | null;
+  started: string | null;
+  status: string;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  title: string;
+  kind: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  published: string | null;
+  note: string | null;
+}
+
+export interface PartiesTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  role: string;
+  description: string | null;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  name: string;
+  /** JSON array of strings. */
+  aliases: string;
+  description: string | null;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  process_id: number;
+  key: string;
+  person_id: number;
+  party_id: number | null;
+  title: string | null;
+  role: string | null;
+  from_text: string;
+  from_start: number;
+  from_end: number;
+  to_text: string | null;
+  to_start: number | null;
+  to_end: number | null;
+  end_reason: string | null;
+  replaced_by_id: number | null;
+  end_note: string | null;
+  end_source_id: number | null;
+  note: string | null;
+  source_id: number | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  kind: string;
+  status: string;
+  title: string;
+  date_text: string;
+  date_start: number;
+  date_end: number;
+  place: string | null;
+  duration: string | null;
+  led_by_id: number | null;
+  outcome: string | null;
+  description: string | null;
+  follow_up_of_id: number | null;
+  audience: string;
+}
+
+export interface EventParticipantsTable {
+  event_id: number;
+  person_id: number;
+  position: number;
+}
+
+export interface EventPartiesTable {
+  event_id: number;
+  party_id: number;
+  position: number;
+}
+
+export interface EventSourcesTable {
+  event_id: number;
+  source_id: number;
+  position: number;
+}
+
+export interface StatementsTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  /** 1 when the slug was given by the author, 0 when derived from the content. */
+  explicit_slug: number;
+  speaker_id: number | null;
+  party_id: number | null;
+  date_text: string;
+  date_start: number;
+  date_end: number;
+  event_id: number | null;
+  form: string;
+  text: string;
+  audience: string;
+  /** JSON array of topic tags. */
+  topics: string;
+  channel: string | null;
+  source_id: number | null;
+}
+
+export interface Database {
+  processes: ProcessesTable;
+  sources: SourcesTable;
+  parties: PartiesTable;
+  people: PeopleTable;
+  appointments: AppointmentsTable;
+  events: EventsTable;
+  event_participants: EventParticipantsTable;
+  event_parties: EventPartiesTable;
+  event_sources: EventSourcesTable;
+  statements: StatementsTable;
+}
+
+export type DialectName = 'sqlite' | 'postgres';

@@ -1,0 +1,18 @@
+/**
+ * Every schema migration, in order. Add a migration as a new numbered file and
+ * list it here; never edit one that has shipped.
+ */
+
+import type { Migration, MigrationProvider } from 'kysely';
+import type { DialectName } from '../database.ts';
+import { recordMigration } from './0001-record.ts';
+
+export function migrationProvider(dialect: DialectName): MigrationProvider {
+  return {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return {
+        '0001-record': recordMigration(dialect),
+      };
+    },
+  };
+}
