@@ -5,6 +5,9 @@
  */
 export function compact<T extends object>(value: T): T {
   const result: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined) result[key] = member;
+  for (const key in value) {
+    const member = value[key];
+    if (member !== undefined) result[key] = member;
+  }
   return result as T;
 }

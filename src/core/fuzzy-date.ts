@@ -78,8 +78,21 @@ const FORMS_HINT =
   'a week (2025-W49), a month (2025-11), a year (2025), or a window (2025-12-01..2025-12-04, ..2025-11-23, 2025-12-01..), ' +
   'optionally followed by a note in parentheses';
 
+/** Recently parsed dates: large records repeat the same few thousand dates over and over. */
+const parsed = new Map<string, FuzzyDate>();
+const PARSED_LIMIT = 50_000;
+
 /** Parses a date in any of the text forms above; throws `InvalidError` with a helpful message. */
 export function parseFuzzyDate(text: string): FuzzyDate {
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
+  const date = parseUncached(text);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(text, date);
+  return date;
+}
+
+function parseUncached(text: string): FuzzyDate {
   const trimmed = text.trim();
   const labelled = LABEL.exec(trimmed);
   const core = labelled ? (labelled[1] ?? '') : trimmed;
@@ -88,7 +101,7 @@ export function parseFuzzyDate(text: string): FuzzyDate {
     throw InvalidError.of(`"${text}": the note in parentheses must be one non-empty line`);
   }
   const date = parseCore(core, text);
-  return label === undefined ? date : { ...date, label };
+  return Object.freeze(label === undefined ? date : { ...date, label });
 }
 
 function parseCore(core: string, original: string): FuzzyDate {
@@ -200,10 +213,18 @@ function fail(original: string, why: string): never {
   throw InvalidError.of(`"${original}": ${why}`);
 }
 
+/** Canonical texts of dates already formatted (dates are immutable, and often shared). */
+const formatted = new WeakMap<FuzzyDate, string>();
+
 /** The canonical text form; `parseFuzzyDate(formatFuzzyDate(d))` equals `d`. */
 export function formatFuzzyDate(date: FuzzyDate): string {
-  const core = formatCore(date);
-  return date.label === undefined ? core : `${core} (${date.label})`;
+  let text = formatted.get(date);
+  if (text === undefined) {
+    const core = formatCore(date);
+    text = date.label === undefined ? core : `${core} (${date.label})`;
+    formatted.set(date, text);
+  }
+  return text;
 }
 
 function formatCore(date: FuzzyDate): string {

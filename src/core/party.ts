@@ -17,3 +17,11 @@ export interface Party {
   readonly role: PartyRole;
   readonly description?: string;
 }
+
+/** Display order: mediators first, then parties, guarantors and observers; by id within a role. */
+export function compareParties(a: Party, b: Party): number {
+  return (
+    PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

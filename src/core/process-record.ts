@@ -8,7 +8,7 @@ import type { Appointment } from './appointment.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { compareFuzzyDates } from './fuzzy-date.ts';
 import type { NegotiationEvent } from './negotiation-event.ts';
-import { PARTY_ROLES, type Party } from './party.ts';
+import { compareParties, type Party } from './party.ts';
 import type { Person } from './person.ts';
 import type { Process } from './process.ts';
 import type { Source } from './source.ts';
@@ -116,10 +116,7 @@ export function sortRecord(record: ProcessRecord): ProcessRecord {
     sources: [...record.sources].sort(
       (a, b) => (a.published?.start ?? 0) - (b.published?.start ?? 0) || compareText(a.id, b.id),
     ),
-    parties: [...record.parties].sort(
-      (a, b) =>
-        PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role) || compareText(a.id, b.id),
-    ),
+    parties: [...record.parties].sort(compareParties),
     people: byId(record.people),
     appointments: [...record.appointments].sort(
       (a, b) =>

@@ -59,17 +59,25 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
     ids[collection] = new Set(seen.keys());
   }
 
+  /** Checks one reference; `field` is the field's name, with the list position when in a list. */
   const reference = (
     collection: RecordCollection,
     index: number,
     field: string,
     target: RecordCollection,
     id: string | undefined,
+    position?: number,
   ) => {
     if (id === undefined || ids[target].has(id)) return;
     const suggestion = closest(id, ids[target]);
     const hint = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
-    problems.push({ collection, index, field, message: `unknown ${NOUNS[target]} "${id}"${hint}` });
+    const path = position === undefined ? field : `${field}[${position}]`;
+    problems.push({
+      collection,
+      index,
+      field: path,
+      message: `unknown ${NOUNS[target]} "${id}"${hint}`,
+    });
   };
 
   record.appointments.forEach((appointment, index) => {
@@ -86,13 +94,13 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
   record.events.forEach((event, index) => {
     reference('events', index, 'ledBy', 'people', event.ledBy);
     event.participants.forEach((person, i) => {
-      reference('events', index, `participants[${i}]`, 'people', person);
+      reference('events', index, 'participants', 'people', person, i);
     });
     event.parties.forEach((party, i) => {
-      reference('events', index, `parties[${i}]`, 'parties', party);
+      reference('events', index, 'parties', 'parties', party, i);
     });
     event.sources.forEach((source, i) => {
-      reference('events', index, `sources[${i}]`, 'sources', source);
+      reference('events', index, 'sources', 'sources', source, i);
     });
     reference('events', index, 'followUpOf', 'events', event.followUpOf);
     if (event.followUpOf === event.id) {
@@ -103,21 +111,16 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
         message: 'an event cannot follow up on itself',
       });
     }
-    const lists: [string, readonly string[]][] = [
-      ['participants', event.participants],
-      ['parties', event.parties],
-      ['sources', event.sources],
-    ];
-    for (const [field, list] of lists) {
+    for (const field of ['participants', 'parties', 'sources'] as const) {
+      const list: readonly string[] = event[field];
+      if (new Set(list).size === list.length) continue;
       const repeated = list.find((item, i) => list.indexOf(item) !== i);
-      if (repeated !== undefined) {
-        problems.push({
-          collection: 'events',
-          index,
-          field,
-          message: `"${repeated}" is listed twice`,
-        });
-      }
+      problems.push({
+        collection: 'events',
+        index,
+        field,
+        message: `"${repeated}" is listed twice`,
+      });
     }
   });
   problems.push(...followUpCycles(record));
@@ -139,23 +142,40 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
   return problems;
 }
 
-/** Events whose follow-up chain loops back on itself (longer loops than the self-reference). */
+/**
+ * Events whose follow-up chain loops back to themselves (longer loops than the
+ * self-reference, which is reported on its own). Each chain is walked once:
+ * O(events) in all.
+ */
 function followUpCycles(record: ProcessRecord): RecordProblem[] {
-  const next = new Map(
-    record.events.map((event) => [event.id as string, event.followUpOf as string | undefined]),
+  const index = new Map(record.events.map((event, i) => [event.id as string, i]));
+  const next = record.events.map((event) =>
+    event.followUpOf === undefined || event.followUpOf === event.id
+      ? undefined
+      : index.get(event.followUpOf),
   );
-  const problems: RecordProblem[] = [];
-  record.events.forEach((event, index) => {
-    const seen = new Set<string>([event.id]);
-    let current = event.followUpOf as string | undefined;
-    while (current !== undefined && current !== event.id && !seen.has(current)) {
-      seen.add(current);
-      current = next.get(current);
+  // 0: not visited; 1: on the chain being walked; 2: done.
+  const state = new Uint8Array(record.events.length);
+  const inCycle = new Uint8Array(record.events.length);
+  for (let start = 0; start < record.events.length; start++) {
+    const chain: number[] = [];
+    let current: number | undefined = start;
+    while (current !== undefined && state[current] === 0) {
+      state[current] = 1;
+      chain.push(current);
+      current = next[current];
     }
-    if (current === event.id && event.followUpOf !== event.id) {
+    if (current !== undefined && state[current] === 1) {
+      for (let i = chain.indexOf(current); i < chain.length; i++) inCycle[chain[i] as number] = 1;
+    }
+    for (const visited of chain) state[visited] = 2;
+  }
+  const problems: RecordProblem[] = [];
+  inCycle.forEach((flag, i) => {
+    if (flag === 1) {
       problems.push({
         collection: 'events',
-        index,
+        index: i,
         field: 'followUpOf',
         message: 'the follow-up chain loops back to this event',
       });

@@ -12,6 +12,9 @@
 import yaml from 'js-yaml';
 import { InvalidError } from '../core/errors.ts';
 
+/** Something that may be an anchor: `&` starting a token. False positives only cost a walk. */
+const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
+
 export type YamlPath = readonly (string | number)[];
 
 export interface YamlLimits {
@@ -45,6 +48,13 @@ export function loadYaml(
       },
     ]);
   }
+  let locator: Locator | undefined;
+  const lineOf = (path: YamlPath) => {
+    locator ??= new Locator(text, limits.maxDepth);
+    return locator.lineOf(path);
+  };
+  const json = parseJson(text);
+  if (json.ok) return { value: json.value, lineOf };
   let value: unknown;
   try {
     value = yaml.load(text, {
@@ -59,12 +69,8 @@ export function loadYaml(
       { file, path: '', message: `not valid YAML: ${error.reason}`, ...(line ? { line } : {}) },
     ]);
   }
-  let locator: Locator | undefined;
-  const lineOf = (path: YamlPath) => {
-    locator ??= new Locator(text, limits.maxDepth);
-    return locator.lineOf(path);
-  };
-  const shared = findSharedCollection(value);
+  // Without an anchor (&name) there can be no alias, and the walk can be skipped.
+  const shared = ANCHOR.test(text) ? findSharedCollection(value) : undefined;
   if (shared !== undefined) {
     throw new InvalidError([
       {
@@ -76,6 +82,21 @@ export function loadYaml(
     ]);
   }
   return { value, lineOf };
+}
+
+/**
+ * JSON is YAML too, and the native JSON parser reads it several times faster
+ * than a YAML parser. A text that starts like a JSON object is tried as JSON
+ * first; if that fails it is read as YAML, which then reports the error.
+ * (As with JSON.parse, a key repeated in a JSON object keeps its last value.)
+ */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (!/^\uFEFF?\s*\{/.test(text.slice(0, 1024))) return { ok: false };
+  try {
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch {
+    return { ok: false };
+  }
 }
 
 /** `events[3].participants[1]` from `['events', 3, 'participants', 1]`. */

@@ -8,6 +8,7 @@
 import {
   type Appointment,
   type AppointmentRole,
+  compareAppointmentsByRank,
   type Tenure,
   tenuresAt,
 } from '../core/appointment.ts';
@@ -38,6 +39,9 @@ import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../io/yaml-load.ts';
 import type { Page, PageRequest, ProcessSummary } from '../store/record-repository.ts';
 import type { Progress } from '../store/record-writer.ts';
 import type { Store } from '../store/store.ts';
+
+/** Imports that change at least this many items refresh the query planner's statistics. */
+const ANALYZE_AFTER = 1_000;
 
 export interface ImportOptions {
   /** Report what would change without writing anything. */
@@ -128,6 +132,7 @@ export class RecordService {
     const changes = dryRun
       ? await plan(this.repo)
       : await this.store.transaction(({ record }) => plan(record));
+    if (!dryRun && countChanges(changes) >= ANALYZE_AFTER) await this.store.analyze();
     const summarise = <T>(c: CollectionChanges<T>) => ({
       added: c.added.length,
       changed: c.changed.length,
@@ -225,6 +230,7 @@ export class RecordService {
         party: parties.find((party) => party.id === slug),
         entries: tenures
           .filter((tenure) => tenure.appointment.party === slug)
+          .sort((a, b) => compareAppointmentsByRank(a.appointment, b.appointment))
           .map((tenure) => ({ person: people.get(tenure.appointment.person) as Person, tenure })),
       }))
       .filter((group) => group.entries.length > 0);

@@ -236,8 +236,8 @@ export function toEvent(row: EventView, links: EventLinks): NegotiationEvent {
   });
 }
 
-/** Event columns, except `follow_up_of_id`, which is set once every event has a row id. */
-export function eventColumns(event: NegotiationEvent, people: IdOf) {
+/** Event columns; `events` must know the ids of events inserted in the same batch. */
+export function eventColumns(event: NegotiationEvent, people: IdOf, events: IdOf) {
   return {
     slug: event.id,
     kind: event.kind,
@@ -251,6 +251,7 @@ export function eventColumns(event: NegotiationEvent, people: IdOf) {
     led_by_id: people(event.ledBy),
     outcome: orNull(event.outcome),
     description: orNull(event.description),
+    follow_up_of_id: events(event.followUpOf),
     audience: event.audience,
   };
 }

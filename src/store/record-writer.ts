@@ -1,13 +1,24 @@
 /**
  * Applies a `RecordChanges` (the difference between the stored record and the
- * imported one) to the tables, inside the caller's transaction. Order matters
- * for foreign keys: items that refer to removed ones go first, then inserts and
- * updates in dependency order, then the removed targets themselves.
+ * imported one) to the tables, inside the caller's transaction.
+ *
+ * New rows get their ids before they are inserted, so references between
+ * them (an event following up on another) are written at once; the follow-up
+ * foreign key is checked at commit. Order matters for the other foreign keys:
+ * inserts and updates in dependency order first (so nothing that stays still
+ * refers to anything that goes), then the removals, each kind before the
+ * kinds it refers to.
  */
 
-import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { NegotiationEvent } from '../core/negotiation-event.ts';
-import { countChanges, type ProcessRecord, type RecordChanges } from '../core/process-record.ts';
+import {
+  type CollectionChanges,
+  countChanges,
+  type ProcessRecord,
+  type RecordChanges,
+} from '../core/process-record.ts';
+import type { BulkWriter } from './bulk-writer.ts';
 import type { Database } from './database.ts';
 import {
   appointmentColumns,
@@ -23,8 +34,18 @@ import {
 /** Reports progress as rows written out of rows to write. */
 export type Progress = (done: number, total: number) => void;
 
-/** Most bound parameters one statement may carry (SQLite allows 32,766; PostgreSQL 65,535). */
-const MAX_PARAMETERS = 30_000;
+/** Rows written between two progress reports. */
+const PROGRESS_BATCH = 5_000;
+
+/** Inserts of at least this many rows may rebuild the table's indexes instead of updating them. */
+const BULK_LOAD_ROWS = 10_000;
+
+/**
+ * Indexes kept during a bulk load: SQLite looks up the children of every new
+ * event while deferred follow-up references are outstanding, which without
+ * this index is a scan of the whole table per row.
+ */
+const KEEP_INDEXES = ['events_follow_up_of'];
 
 type SluggedTable = 'sources' | 'parties' | 'people' | 'events' | 'statements';
 
@@ -34,6 +55,7 @@ export class RecordWriter {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly bulk: BulkWriter,
     private readonly changes: RecordChanges,
     private readonly progress: Progress = () => {},
   ) {
@@ -44,52 +66,20 @@ export class RecordWriter {
   async apply(after: ProcessRecord): Promise<void> {
     const { changes } = this;
     const processId = await this.writeProcess(after);
+    const sources = await this.idsWithNew('sources', processId, changes.sources.added);
+    const parties = await this.idsWithNew('parties', processId, changes.parties.added);
+    const people = await this.idsWithNew('people', processId, changes.people.added);
+    const events = await this.idsWithNew('events', processId, changes.events.added);
 
-    await this.remove(
-      'statements',
-      processId,
-      changes.statements.removed.map((s) => s.id),
-    );
-    await this.remove(
-      'events',
-      processId,
-      changes.events.removed.map((e) => e.id),
-    );
-    await this.removeAppointments(
-      processId,
-      changes.appointments.removed.map((a) => a.key),
-    );
-
-    await this.upsert(
-      'sources',
-      processId,
-      changes.sources.added,
-      changes.sources.changed,
-      sourceColumns,
-    );
-    const sources = await this.ids('sources', processId);
-    await this.upsert(
-      'parties',
-      processId,
-      changes.parties.added,
-      changes.parties.changed,
-      partyColumns,
-    );
-    const parties = await this.ids('parties', processId);
-    await this.upsert(
-      'people',
-      processId,
-      changes.people.added,
-      changes.people.changed,
-      personColumns,
-    );
-    const people = await this.ids('people', processId);
+    await this.upsert('sources', processId, changes.sources, sources, sourceColumns);
+    await this.upsert('parties', processId, changes.parties, parties, partyColumns);
+    await this.upsert('people', processId, changes.people, people, personColumns);
 
     const appointment = (a: (typeof changes.appointments.added)[number]) =>
       appointmentColumns(a, people, parties, sources);
     await this.insert(
       'appointments',
-      changes.appointments.added.map((a) => ({ process_id: processId, ...appointment(a) })),
+      changes.appointments.added.map((a) => withKeys(appointment(a), processId)),
     );
     for (const { after: a } of changes.appointments.changed) {
       await this.db
@@ -101,17 +91,43 @@ export class RecordWriter {
       this.tick(1);
     }
 
-    const events = await this.writeEvents(processId, people, parties, sources);
+    const event = (e: NegotiationEvent) => eventColumns(e, people, events);
+    await this.upsert('events', processId, changes.events, events, event);
+    await this.writeEventLinks(events, people, parties, sources);
+
     const statement = (s: (typeof changes.statements.added)[number]) =>
       statementColumns(s, people, parties, events, sources);
-    await this.upsert(
+    await this.upsert('statements', processId, changes.statements, undefined, statement);
+
+    // Removals last, once nothing that stays refers to what goes; dependants before their targets.
+    await this.remove(
       'statements',
       processId,
-      changes.statements.added,
-      changes.statements.changed,
-      statement,
+      changes.statements.removed.map((s) => s.id),
     );
-
+    const removedEvents = changes.events.removed.map((e) => e.id);
+    for (const chunk of chunks(removedEvents, 1000)) {
+      // Removed events may follow up on one another: unlink them before deleting.
+      await this.db
+        .updateTable('events')
+        .set({ follow_up_of_id: null })
+        .where('process_id', '=', processId)
+        .where('slug', 'in', chunk)
+        .execute();
+    }
+    await this.remove('events', processId, removedEvents);
+    for (const chunk of chunks(changes.appointments.removed, 1000)) {
+      await this.db
+        .deleteFrom('appointments')
+        .where('process_id', '=', processId)
+        .where(
+          'key',
+          'in',
+          chunk.map((a) => a.key),
+        )
+        .execute();
+      this.tick(chunk.length);
+    }
     await this.remove(
       'people',
       processId,
@@ -152,80 +168,52 @@ export class RecordWriter {
     return row.id;
   }
 
-  /** Writes events and their lists; returns the event slug → row id lookup. */
-  private async writeEvents(
-    processId: number,
-    people: IdOf,
-    parties: IdOf,
-    sources: IdOf,
-  ): Promise<IdOf> {
+  /** Participants, parties and sources of added and changed events (those of changed ones replaced). */
+  private async writeEventLinks(events: IdOf, people: IdOf, parties: IdOf, sources: IdOf) {
     const { added, changed } = this.changes.events;
-    await this.upsert('events', processId, added, changed, (event) => eventColumns(event, people));
-    const events = await this.ids('events', processId);
-    const touched = [...added, ...changed.map((c) => c.after)];
-
-    // Follow-ups refer to events that may have been inserted in the same batch, so they are set
-    // afterwards, many rows per statement: new events that follow up on another, and every changed one.
-    const followUps = [
-      ...added.filter((event) => event.followUpOf !== undefined),
-      ...changed.map((c) => c.after),
-    ];
-    for (const chunk of chunks(followUps, 500)) {
-      const cases = chunk.map(
-        (event) => sql`when ${events(event.id)} then ${events(event.followUpOf)}`,
-      );
-      await sql`update events set follow_up_of_id = (case id ${sql.join(cases, sql` `)} end)
-        where id in (${sql.join(chunk.map((event) => events(event.id)))})`.execute(this.db);
-    }
-
     const changedIds = changed.map((c) => events(c.after.id) as number);
     for (const chunk of chunks(changedIds, 1000)) {
       for (const table of ['event_participants', 'event_parties', 'event_sources'] as const) {
         await this.db.deleteFrom(table).where('event_id', 'in', chunk).execute();
       }
     }
-    const rowsOf = (list: (event: NegotiationEvent) => readonly string[], idOf: IdOf) =>
-      touched.flatMap((event) => {
-        const eventId = events(event.id) as number;
-        return list(event).map((slug, position) => ({
-          event_id: eventId,
-          target: idOf(slug) as number,
-          position,
-        }));
-      });
-    const participants = rowsOf((e) => e.participants, people);
-    await this.insert(
-      'event_participants',
-      participants.map(({ target, ...row }) => ({ ...row, person_id: target })),
-      false,
-    );
-    const partyRows = rowsOf((e) => e.parties, parties);
-    await this.insert(
-      'event_parties',
-      partyRows.map(({ target, ...row }) => ({ ...row, party_id: target })),
-      false,
-    );
-    const sourceRows = rowsOf((e) => e.sources, sources);
-    await this.insert(
-      'event_sources',
-      sourceRows.map(({ target, ...row }) => ({ ...row, source_id: target })),
-      false,
-    );
-    return events;
+    const touched = [...added, ...changed.map((c) => c.after)];
+    const participants = [];
+    const partyRows = [];
+    const sourceRows = [];
+    for (const event of touched) {
+      const event_id = events(event.id) as number;
+      for (const [position, slug] of event.participants.entries()) {
+        participants.push({ event_id, person_id: people(slug) as number, position });
+      }
+      for (const [position, slug] of event.parties.entries()) {
+        partyRows.push({ event_id, party_id: parties(slug) as number, position });
+      }
+      for (const [position, slug] of event.sources.entries()) {
+        sourceRows.push({ event_id, source_id: sources(slug) as number, position });
+      }
+    }
+    await this.insert('event_participants', participants, false);
+    await this.insert('event_parties', partyRows, false);
+    await this.insert('event_sources', sourceRows, false);
   }
 
-  private async upsert<T extends SluggedTable, I extends { id: string }>(
-    table: T,
+  /**
+   * Inserts the added items (with their allocated ids, when `ids` is given)
+   * and updates the changed ones.
+   */
+  private async upsert<I extends { id: string }>(
+    table: SluggedTable,
     processId: number,
-    added: readonly I[],
-    changed: readonly { after: I }[],
-    columns: (item: I) => Omit<Insertable<Database[T]>, 'process_id'>,
+    changes: CollectionChanges<I>,
+    ids: IdOf | undefined,
+    columns: (item: I) => object,
   ): Promise<void> {
-    const rows = added.map((item) => ({ process_id: processId, ...columns(item) }));
-    await this.insert(table, rows as unknown as Insertable<Database[T]>[]);
-    for (const { after } of changed) {
+    const rows = changes.added.map((item) => withKeys(columns(item), processId, ids?.(item.id)));
+    await this.insert(table, rows);
+    for (const { after } of changes.changed) {
       await this.db
-        .updateTable(table as SluggedTable)
+        .updateTable(table)
         .set(columns(after) as never)
         .where('process_id', '=', processId)
         .where('slug', '=', after.id)
@@ -234,28 +222,28 @@ export class RecordWriter {
     }
   }
 
-  /** Inserts rows in chunks that stay under the bound-parameter limit. */
-  private async insert<T extends keyof Database>(
-    table: T,
-    rows: readonly Insertable<Database[T]>[],
-    counts = true,
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    const width = Object.keys(rows[0] as object).length;
-    for (const chunk of chunks(rows, Math.max(1, Math.floor(MAX_PARAMETERS / width)))) {
-      await this.db
-        .insertInto(table)
-        .values(chunk as never)
-        .execute();
-      if (counts) this.tick(chunk.length);
-    }
+  /**
+   * Inserts rows in batches, reporting progress after each. A load that more
+   * than doubles a large table rebuilds its indexes once instead of updating
+   * them row by row.
+   */
+  private async insert(table: keyof Database, rows: readonly object[], counts = true) {
+    const load = async () => {
+      for (const batch of chunks(rows, PROGRESS_BATCH)) {
+        await this.bulk.insert(table, batch);
+        if (counts) this.tick(batch.length);
+      }
+    };
+    if (rows.length < BULK_LOAD_ROWS) return load();
+    const { n } = await this.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    if (rows.length > Number(n)) await this.bulk.withoutIndexes(table, KEEP_INDEXES, load);
+    else await load();
   }
 
-  private async remove(
-    table: SluggedTable,
-    processId: number,
-    slugs: readonly string[],
-  ): Promise<void> {
+  private async remove(table: SluggedTable, processId: number, slugs: readonly string[]) {
     for (const chunk of chunks(slugs, 1000)) {
       await this.db
         .deleteFrom(table)
@@ -266,25 +254,20 @@ export class RecordWriter {
     }
   }
 
-  private async removeAppointments(processId: number, keys: readonly string[]): Promise<void> {
-    for (const chunk of chunks(keys, 1000)) {
-      await this.db
-        .deleteFrom('appointments')
-        .where('process_id', '=', processId)
-        .where('key', 'in', chunk)
-        .execute();
-      this.tick(chunk.length);
-    }
-  }
-
-  /** The slug → row id lookup of a table, for the process. */
-  private async ids(table: SluggedTable, processId: number): Promise<IdOf> {
+  /** The slug → row id lookup of a table: the rows stored, plus fresh ids for `added`. */
+  private async idsWithNew(
+    table: 'sources' | 'parties' | 'people' | 'events',
+    processId: number,
+    added: readonly { id: string }[],
+  ): Promise<IdOf> {
     const rows = await this.db
       .selectFrom(table)
       .select(['id', 'slug'])
       .where('process_id', '=', processId)
       .execute();
     const map = new Map(rows.map((row) => [row.slug, row.id]));
+    const fresh = await this.bulk.allocateIds(table, added.length);
+    for (const [i, item] of added.entries()) map.set(item.id, fresh[i] as number);
     return (slug) => {
       if (slug === undefined) return null;
       const id = map.get(slug);
@@ -298,6 +281,18 @@ export class RecordWriter {
     this.done += count;
     this.progress(this.done, this.total);
   }
+}
+
+/**
+ * Adds the process and, when allocated, the row id to a row built by a column
+ * function. The row is fresh, so it is extended in place: copying rows with a
+ * spread costs seconds on large imports.
+ */
+function withKeys(columns: object, processId: number, id?: number | null): object {
+  const row = columns as Record<string, unknown>;
+  row.process_id = processId;
+  if (id !== undefined && id !== null) row.id = id;
+  return row;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

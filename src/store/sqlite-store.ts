@@ -17,7 +17,8 @@ import {
   type SqliteDialectConfig,
   SqliteDriver,
 } from 'kysely';
-import { NotFoundError } from '../core/errors.ts';
+import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { sqliteBulkWriter } from './bulk-writer.ts';
 import type { Database } from './database.ts';
 import { createStore, type Store } from './store.ts';
 
@@ -54,15 +55,24 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
       'create one with "concord init", or load the demo with "concord demo"',
     );
   }
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+    database.pragma('journal_mode = WAL');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw InvalidError.of(`cannot open ${file} as a Concord database: ${reason}`);
+  }
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 10000');
+  // A 256 MiB page cache (the default is 2 MiB): large imports update several indexes in random
+  // order, and a cache that holds them avoids re-reading pages from disk.
+  database.pragma('cache_size = -262144');
+  database.pragma('temp_store = memory');
   const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
-  return createStore(
-    db,
-    'sqlite',
-    file === ':memory:' ? 'SQLite in memory' : `SQLite file ${file}`,
-  );
+  // One connection: statements run directly on it belong to Kysely's open transaction.
+  const bulk = sqliteBulkWriter(database);
+  const location = file === ':memory:' ? 'SQLite in memory' : `SQLite file ${file}`;
+  return createStore(db, 'sqlite', location, () => bulk);
 }

@@ -32,14 +32,11 @@ export function readScenario(
   if (!parsed.success) {
     throw new InvalidError(located(loaded, file, parsed.error.issues.flatMap(describeIssue)));
   }
-  const { record, origins, problems } = scenarioToRecord(parsed.data);
+  const { record, originOf, problems } = scenarioToRecord(parsed.data);
   const found = [
     ...problems,
     ...checkRecord(record).map((problem) => ({
-      path: [
-        ...(origins[problem.collection][problem.index] ?? [problem.collection, problem.index]),
-        ...fieldPath(problem.field),
-      ],
+      path: [...originOf(problem.collection, problem.index), ...fieldPath(problem.field)],
       message: problem.message,
     })),
   ];

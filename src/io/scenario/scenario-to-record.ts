@@ -25,8 +25,8 @@ import type { ScenarioFile } from './scenario-schema.ts';
 
 export interface ConvertedScenario {
   readonly record: ProcessRecord;
-  /** For each collection, the file path of each item, by index. */
-  readonly origins: Record<RecordCollection, YamlPath[]>;
+  /** The file path of an item of the record, by collection and index. */
+  readonly originOf: (collection: RecordCollection, index: number) => YamlPath;
   /** Problems that only show once items are put together (a statement with no date to take). */
   readonly problems: { path: YamlPath; message: string }[];
 }
@@ -37,13 +37,22 @@ const optionalDate = (text: string | number | undefined) =>
 
 /** Converts `file`, which must already have passed `scenarioSchema`. */
 export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
-  const origins: Record<RecordCollection, YamlPath[]> = {
-    sources: [],
-    parties: [],
-    people: [],
-    appointments: [],
-    events: [],
-    statements: [],
+  // Where items came from, kept as numbers: paths are built only for the rare problem report.
+  // Appointments sit inside people; statements without a date to take are left out.
+  const appointmentPerson: number[] = [];
+  const appointmentIndex: number[] = [];
+  const statementIndex: number[] = [];
+  const originOf = (collection: RecordCollection, index: number): YamlPath => {
+    if (collection === 'appointments') {
+      return [
+        'people',
+        appointmentPerson[index] ?? 0,
+        'appointments',
+        appointmentIndex[index] ?? 0,
+      ];
+    }
+    if (collection === 'statements') return ['statements', statementIndex[index] ?? index];
+    return [collection, index];
   };
   const problems: { path: YamlPath; message: string }[] = [];
   const process = compact({
@@ -54,8 +63,7 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
     status: file.process.status ?? 'active',
   });
 
-  const sources = (file.sources ?? []).map((source, i) => {
-    origins.sources.push(['sources', i]);
+  const sources = (file.sources ?? []).map((source) => {
     return compact({
       id: source.slug as SourceId,
       title: source.title,
@@ -68,8 +76,7 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
     });
   });
 
-  const parties = (file.parties ?? []).map((party, i) => {
-    origins.parties.push(['parties', i]);
+  const parties = (file.parties ?? []).map((party) => {
     return compact({
       id: party.slug as PartyId,
       name: party.name,
@@ -82,9 +89,9 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
 
   const appointments: Appointment[] = [];
   const people = (file.people ?? []).map((person, i) => {
-    origins.people.push(['people', i]);
     (person.appointments ?? []).forEach((entry, j) => {
-      origins.appointments.push(['people', i, 'appointments', j]);
+      appointmentPerson.push(i);
+      appointmentIndex.push(j);
       const fields = compact({
         person: person.slug as PersonId,
         party: entry.party as PartyId | undefined,
@@ -113,8 +120,7 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
     });
   });
 
-  const events: NegotiationEvent[] = (file.events ?? []).map((event, i) => {
-    origins.events.push(['events', i]);
+  const events: NegotiationEvent[] = (file.events ?? []).map((event) => {
     return compact({
       id: event.slug as EventId,
       kind: event.kind,
@@ -157,7 +163,7 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
       }
       return;
     }
-    origins.statements.push(path);
+    statementIndex.push(i);
     const content = compact({
       speaker: statement.speaker as PersonId | undefined,
       party: statement.party as PartyId | undefined,
@@ -181,7 +187,7 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
 
   return {
     record: { process, sources, parties, people, appointments, events, statements },
-    origins,
+    originOf,
     problems,
   };
 }

@@ -1,14 +1,17 @@
 /** The negotiation record: processes, sources, parties, people, appointments, events, statements. */
 
-import type { ColumnDefinitionBuilder, CreateTableBuilder, Kysely } from 'kysely';
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
 import type { DialectName } from '../database.ts';
 
 export function recordMigration(dialect: DialectName) {
-  /** Surrogate key: SQLite's rowid alias, or a PostgreSQL identity column. */
+  /**
+   * Surrogate key: SQLite's rowid alias (without AUTOINCREMENT, which costs a
+   * write per insert and buys nothing here), or a PostgreSQL identity column.
+   */
   const idColumn = <T extends string>(table: CreateTableBuilder<T, never>) =>
     dialect === 'postgres'
       ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+      : table.addColumn('id', 'integer', (c) => c.primaryKey());
   const owned = (c: ColumnDefinitionBuilder) =>
     c.notNull().references('processes.id').onDelete('cascade');
 
@@ -114,7 +117,10 @@ export function recordMigration(dialect: DialectName) {
         .addColumn('led_by_id', 'integer', (c) => c.references('people.id'))
         .addColumn('outcome', 'text')
         .addColumn('description', 'text')
-        .addColumn('follow_up_of_id', 'integer', (c) => c.references('events.id'))
+        // Checked at commit: an import writes an event and the one it follows up on in any order.
+        .addColumn('follow_up_of_id', 'integer', (c) =>
+          c.references('events.id').modifyEnd(sql`deferrable initially deferred`),
+        )
         .addColumn('audience', 'text', (c) => c.notNull())
         .addUniqueConstraint('events_process_slug', ['process_id', 'slug'])
         .execute();
@@ -122,6 +128,12 @@ export function recordMigration(dialect: DialectName) {
         .createIndex('events_timeline')
         .on('events')
         .columns(['process_id', 'date_start', 'date_end', 'slug'])
+        .execute();
+      // For "upcoming" and "from" filters, which bound the end of an event's window.
+      await db.schema
+        .createIndex('events_ending')
+        .on('events')
+        .columns(['process_id', 'date_end'])
         .execute();
       await db.schema.createIndex('events_led_by').on('events').column('led_by_id').execute();
       await db.schema
@@ -139,6 +151,10 @@ export function recordMigration(dialect: DialectName) {
           .addColumn(column, 'integer', (c) => c.notNull().references(`${target}.id`))
           .addColumn('position', 'integer', (c) => c.notNull())
           .addPrimaryKeyConstraint(`${table}_pk`, ['event_id', column])
+          // On SQLite the primary key is the table itself: one B-tree fewer per row.
+          .$call((builder) =>
+            dialect === 'sqlite' ? builder.modifyEnd(sql`without rowid`) : builder,
+          )
           .execute();
       await link('event_participants', 'person_id', 'people');
       await link('event_parties', 'party_id', 'parties');

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { tenuresAt } from '../core/appointment.ts';
+import { OPERATOR, PUBLIC_VIEWER } from '../core/audience.ts';
+import { lastInstant } from '../core/fuzzy-date.ts';
+import type { ProcessId } from '../core/ids.ts';
+import { EVENT_KINDS, EVENT_STATUSES } from '../core/negotiation-event.ts';
+import { diffRecords, type ProcessRecord, sortRecord } from '../core/process-record.ts';
+import { visibleRecord } from '../core/record-view.ts';
+import {
+  compareEventsChronologically,
+  matchesTimeline,
+  type TimelineQuery,
+} from '../core/timeline.ts';
+import { fuzzyDateArb, processRecordArb } from '../testing/record-arbitrary.ts';
+import { testStoreKinds } from '../testing/test-stores.ts';
+import type { Store } from './store.ts';
+
+/** Brings the stored process to `record`, as an import does. */
+async function save(store: Store, record: ProcessRecord): Promise<void> {
+  await store.transaction(async ({ record: repo }) => {
+    await repo.lockProcess(record.process.id);
+    const before = await repo.loadRecord(record.process.id);
+    await repo.applyChanges(record, diffRecords(before, record));
+  });
+}
+
+async function load(store: Store, slug: ProcessId): Promise<ProcessRecord | undefined> {
+  const record = await store.repositories.record.loadRecord(slug);
+  return record && sortRecord(record);
+}
+
+const RUNS = { numRuns: 25 };
+
+const timelineQueryArb = (record: ProcessRecord): fc.Arbitrary<TimelineQuery> =>
+  fc
+    .record(
+      {
+        from: fuzzyDateArb,
+        to: fuzzyDateArb,
+        parties: fc.subarray(record.parties.map((p) => p.id)),
+        people: fc.subarray(record.people.map((p) => p.id)),
+        kinds: fc.subarray([...EVENT_KINDS], { minLength: 1 }),
+        statuses: fc.subarray([...EVENT_STATUSES], { minLength: 1 }),
+        upcomingAsOf: fuzzyDateArb,
+      },
+      { requiredKeys: [] },
+    )
+    .map((query) => ({ ...query }));
+
+for (const kind of testStoreKinds()) {
+  describe(`record repository on ${kind.name}`, () => {
+    test('stores a record and loads it back unchanged; a later record replaces it with exactly the edits', async () => {
+      await kind.use(async (store) => {
+        await fc.assert(
+          fc.asyncProperty(processRecordArb, async (record) => {
+            await save(store, record);
+            assert.deepEqual(await load(store, record.process.id), sortRecord(record));
+            const again = diffRecords(
+              await store.repositories.record.loadRecord(record.process.id),
+              record,
+            );
+            assert.equal(again.process, 'unchanged');
+            for (const name of [
+              'sources',
+              'parties',
+              'people',
+              'appointments',
+              'events',
+              'statements',
+            ] as const) {
+              assert.equal(
+                again[name].added.length + again[name].changed.length + again[name].removed.length,
+                0,
+                name,
+              );
+            }
+          }),
+          RUNS,
+        );
+      });
+    });
+
+    test('the timeline query agrees with matchesTimeline, page by page', async () => {
+      await kind.use(async (store) => {
+        const repo = store.repositories.record;
+        await fc.assert(
+          fc.asyncProperty(
+            processRecordArb.chain((record) =>
+              fc.tuple(
+                fc.constant(record),
+                timelineQueryArb(record),
+                fc.integer({ min: 1, max: 4 }),
+              ),
+            ),
+            async ([record, query, limit]) => {
+              await save(store, record);
+              const expected = record.events
+                .filter((e) => matchesTimeline(e, query))
+                .sort(compareEventsChronologically)
+                .map((e) => e.id);
+              const got: string[] = [];
+              for (let offset = 0; ; offset += limit) {
+                const page = await repo.timeline(record.process.id, query, OPERATOR, {
+                  limit,
+                  offset,
+                });
+                got.push(...page.items.map((e) => e.id));
+                if (!page.hasMore) break;
+              }
+              assert.deepEqual(got, expected);
+            },
+          ),
+          RUNS,
+        );
+      });
+    });
+
+    test('appointments around a date, classified, agree with tenuresAt over all appointments', async () => {
+      await kind.use(async (store) => {
+        await fc.assert(
+          fc.asyncProperty(
+            processRecordArb.chain((record) =>
+              fc.tuple(
+                fc.constant(record),
+                fuzzyDateArb,
+                fc.option(fc.subarray(record.parties.map((p) => p.id)), { nil: undefined }),
+              ),
+            ),
+            async ([record, asOf, parties]) => {
+              await save(store, record);
+              const candidates = await store.repositories.record.appointmentsAround(
+                record.process.id,
+                {
+                  at: lastInstant(asOf),
+                  ...(parties === undefined ? {} : { parties }),
+                },
+              );
+              const wanted = record.appointments.filter(
+                (a) =>
+                  parties === undefined || (a.party !== undefined && parties.includes(a.party)),
+              );
+              const key = (t: { appointment: { key: string }; certainty: string }) =>
+                `${t.appointment.key}:${t.certainty}`;
+              assert.deepEqual(
+                tenuresAt(candidates, asOf).map(key).sort(),
+                tenuresAt(wanted, asOf).map(key).sort(),
+              );
+            },
+          ),
+          RUNS,
+        );
+      });
+    });
+
+    test('statements filter by speaker, party and event; the public sees only public material', async () => {
+      await kind.use(async (store) => {
+        const repo = store.repositories.record;
+        await fc.assert(
+          fc.asyncProperty(processRecordArb, async (record) => {
+            await save(store, record);
+            const all = { limit: 10_000, offset: 0 };
+            const visible = visibleRecord(record, PUBLIC_VIEWER);
+            const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
+            const publicStatements = await repo.statements(
+              record.process.id,
+              {},
+              PUBLIC_VIEWER,
+              all,
+            );
+            assert.deepEqual(ids(publicStatements.items), ids([...visible.statements]));
+            const publicEvents = await repo.timeline(record.process.id, {}, PUBLIC_VIEWER, all);
+            assert.deepEqual(
+              publicEvents.items,
+              [...visible.events].sort(compareEventsChronologically),
+            );
+            for (const person of record.people) {
+              const page = await repo.statements(
+                record.process.id,
+                { speakers: [person.id] },
+                OPERATOR,
+                all,
+              );
+              assert.deepEqual(
+                ids(page.items),
+                ids(record.statements.filter((s) => s.speaker === person.id)),
+              );
+            }
+            for (const event of record.events) {
+              const page = await repo.statements(
+                record.process.id,
+                { event: event.id },
+                OPERATOR,
+                all,
+              );
+              assert.deepEqual(
+                ids(page.items),
+                ids(record.statements.filter((s) => s.event === event.id)),
+              );
+            }
+          }),
+          { numRuns: 15 },
+        );
+      });
+    });
+
+    test('a transaction that fails writes nothing', async () => {
+      await kind.use(async (store) => {
+        const [record] = fc.sample(processRecordArb, { numRuns: 1, seed: 7 });
+        assert.ok(record);
+        await assert.rejects(
+          store.transaction(async ({ record: repo }) => {
+            await repo.applyChanges(record, diffRecords(undefined, record));
+            throw new Error('interrupted');
+          }),
+          /interrupted/,
+        );
+        assert.deepEqual(await store.repositories.record.listProcesses(), []);
+        await save(store, record);
+        const [summary] = await store.repositories.record.listProcesses();
+        assert.equal(summary?.counts.events, record.events.length);
+      });
+    });
+  });
+}
