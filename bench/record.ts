@@ -18,12 +18,17 @@ import { parseFuzzyDate } from '../src/core/fuzzy-date.ts';
 import type { PartyId, PersonId, ProcessId } from '../src/core/ids.ts';
 import { EVENT_KINDS } from '../src/core/negotiation-event.ts';
 import { readScenario } from '../src/io/scenario/scenario-read.ts';
-import { writeScenario } from '../src/io/scenario/scenario-write.ts';
+import { recordToScenario, writeScenario } from '../src/io/scenario/scenario-write.ts';
 import { RecordService } from '../src/services/record-service.ts';
 import { openPostgresStore } from '../src/store/postgres-store.ts';
 import { openSqliteStore } from '../src/store/sqlite-store.ts';
 import type { Store } from '../src/store/store.ts';
-import { generateRecord, ISSUE_SIZE, type RecordSize, seededRandom } from './generate-record.ts';
+import {
+  generateRecord,
+  ISSUE_SIZE,
+  type RecordSize,
+  seededRandom,
+} from '../src/testing/generate-record.ts';
 import { machine, ms, percentile, sample, timed } from './stats.ts';
 
 const args = process.argv.slice(2);
@@ -51,15 +56,34 @@ async function main(): Promise<void> {
   console.log(
     `Size: ${size.parties} parties, ${size.people.toLocaleString('en')} people, ${size.events.toLocaleString('en')} events, ${size.statements.toLocaleString('en')} statements (seed ${seed})`,
   );
-  const file = join(dir, `record-${small ? 'small' : 'full'}-${seed}.yaml`);
-  if (!existsSync(file)) {
+  const base = join(dir, `record-${small ? 'small' : 'full'}-${seed}`);
+  if (!existsSync(`${base}.yaml`) || !existsSync(`${base}.json`)) {
     const record = generateRecord(size, seed, progressBar(io, 'Generating'));
-    const [text, writeMs] = await timed(() => writeScenario(record));
-    writeFileSync(file, text);
-    console.log(`Wrote ${file} (${(text.length / 2 ** 20).toFixed(1)} MiB) in ${ms(writeMs)}`);
+    const [yaml, yamlMs] = await timed(() => writeScenario(record));
+    writeFileSync(`${base}.yaml`, yaml);
+    writeFileSync(`${base}.json`, JSON.stringify(recordToScenario(record)));
+    console.log(
+      `Wrote ${base}.yaml (${(yaml.length / 2 ** 20).toFixed(1)} MiB, exported in ${ms(yamlMs)}) and its JSON twin`,
+    );
   }
-  const text = readFileSync(file, 'utf8');
-  console.log(`Scenario file: ${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`);
+  const text = readFileSync(`${base}.yaml`, 'utf8');
+  const json = readFileSync(`${base}.json`, 'utf8');
+  console.log(
+    `Scenario file: ${(statSync(`${base}.yaml`).size / 2 ** 20).toFixed(1)} MiB as YAML, ${(statSync(`${base}.json`).size / 2 ** 20).toFixed(1)} MiB as JSON`,
+  );
+
+  // The JSON form of the same file, into a database of its own (JSON is YAML; it is parsed natively).
+  const jsonFile = join(dir, 'record-bench-json.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${jsonFile}${suffix}`, { force: true });
+  const jsonStore = await openSqliteStore({ file: jsonFile, create: true });
+  const [, jsonMs] = await timed(() =>
+    new RecordService(jsonStore).importScenario(json, 'bench.json', {
+      onProgress: progressBar(io, '  Writing the JSON form to SQLite'),
+    }),
+  );
+  await jsonStore.close();
+  rmSync(jsonFile, { force: true });
+  console.log(`  SQLite, JSON form: imported in ${(jsonMs / 1000).toFixed(1)} s`);
 
   const figures: StoreFigures[] = [];
   const sqliteFile = join(dir, 'record-bench.db');
@@ -98,6 +122,7 @@ async function main(): Promise<void> {
   }
 
   console.log('\nResults');
+  console.log(`  SQLite, the same file in JSON form: import ${(jsonMs / 1000).toFixed(1)} s`);
   for (const f of figures) {
     console.log(
       `  ${f.store}: import ${f.importSeconds.toFixed(1)} s (of which reading and checking ${f.checkSeconds.toFixed(1)} s), database ${f.databaseMiB.toFixed(0)} MiB`,
@@ -107,7 +132,16 @@ async function main(): Promise<void> {
         `    ${name.padEnd(22)} p50 ${ms(q.p50).padStart(9)}   p99 ${ms(q.p99).padStart(9)}`,
       );
   }
-  console.log(JSON.stringify({ bench: 'record', machine: machine(), size, seed, figures }));
+  console.log(
+    JSON.stringify({
+      bench: 'record',
+      machine: machine(),
+      size,
+      seed,
+      jsonImportSeconds: jsonMs / 1000,
+      figures,
+    }),
+  );
 }
 
 async function measure(

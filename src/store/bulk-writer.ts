@@ -60,7 +60,11 @@ export function kyselyBulkWriter(db: Kysely<Database>): BulkWriter {
       const indexes = found.rows.filter((index) => !keep.includes(index.name));
       for (const index of indexes) await sql`drop index ${sql.id(index.name)}`.execute(db);
       await load();
+      // PostgreSQL cannot build an index while deferred checks are pending: run them now (every
+      // row the load refers to exists by its end), then defer them again.
+      await sql`set constraints all immediate`.execute(db);
       for (const index of indexes) await sql.raw(index.definition).execute(db);
+      await sql`set constraints all deferred`.execute(db);
     },
     async allocateIds(table, count) {
       if (count === 0) return [];

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { tenuresAt } from '../core/appointment.ts';
 import { OPERATOR, PUBLIC_VIEWER } from '../core/audience.ts';
 import { lastInstant } from '../core/fuzzy-date.ts';
-import type { ProcessId } from '../core/ids.ts';
+import type { PersonId, ProcessId } from '../core/ids.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from '../core/negotiation-event.ts';
 import { diffRecords, type ProcessRecord, sortRecord } from '../core/process-record.ts';
 import { visibleRecord } from '../core/record-view.ts';
@@ -13,6 +13,7 @@ import {
   matchesTimeline,
   type TimelineQuery,
 } from '../core/timeline.ts';
+import { generateRecord } from '../testing/generate-record.ts';
 import { fuzzyDateArb, processRecordArb } from '../testing/record-arbitrary.ts';
 import { testStoreKinds } from '../testing/test-stores.ts';
 import type { Store } from './store.ts';
@@ -221,6 +222,32 @@ for (const kind of testStoreKinds()) {
         const [summary] = await store.repositories.record.listProcesses();
         assert.equal(summary?.counts.events, record.events.length);
       });
+    });
+  });
+}
+
+for (const kind of testStoreKinds()) {
+  test(`a large import, loaded with indexes rebuilt, reads back the same on ${kind.name}`, async () => {
+    const size = { parties: 12, people: 1_500, events: 12_000, statements: 12_000, sources: 40 };
+    const record = generateRecord(size, 3, () => {});
+    await kind.use(async (store) => {
+      await save(store, record);
+      assert.deepEqual(await load(store, record.process.id), sortRecord(record));
+      const [summary] = await store.repositories.record.listProcesses();
+      assert.equal(summary?.counts.events, size.events);
+      const page = await store.repositories.record.timeline(
+        record.process.id,
+        { people: ['person-7' as PersonId] },
+        OPERATOR,
+        { limit: 1000, offset: 0 },
+      );
+      assert.deepEqual(
+        page.items.map((e) => e.id),
+        record.events
+          .filter((e) => matchesTimeline(e, { people: ['person-7' as PersonId] }))
+          .sort(compareEventsChronologically)
+          .map((e) => e.id),
+      );
     });
   });
 }

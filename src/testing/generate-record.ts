@@ -4,16 +4,16 @@
  * parties, sources and follow-ups, and statements, spread over five years.
  */
 
-import { APPOINTMENT_ROLES, type Appointment, appointmentKey } from '../src/core/appointment.ts';
-import { DAY_MS } from '../src/core/calendar.ts';
-import { type FuzzyDate, parseFuzzyDate } from '../src/core/fuzzy-date.ts';
-import type { EventId, PartyId, PersonId, ProcessId, SourceId } from '../src/core/ids.ts';
-import { EVENT_KINDS, type NegotiationEvent } from '../src/core/negotiation-event.ts';
-import type { Party } from '../src/core/party.ts';
-import type { Person } from '../src/core/person.ts';
-import type { ProcessRecord } from '../src/core/process-record.ts';
-import type { Source } from '../src/core/source.ts';
-import { type Statement, statementKey } from '../src/core/statement.ts';
+import { APPOINTMENT_ROLES, type Appointment, appointmentKey } from '../core/appointment.ts';
+import { DAY_MS } from '../core/calendar.ts';
+import { type FuzzyDate, parseFuzzyDate } from '../core/fuzzy-date.ts';
+import type { EventId, PartyId, PersonId, ProcessId, SourceId } from '../core/ids.ts';
+import { EVENT_KINDS, type NegotiationEvent } from '../core/negotiation-event.ts';
+import type { Party } from '../core/party.ts';
+import type { Person } from '../core/person.ts';
+import type { ProcessRecord } from '../core/process-record.ts';
+import type { Source } from '../core/source.ts';
+import { type Statement, statementKey } from '../core/statement.ts';
 
 export interface RecordSize {
   readonly parties: number;
