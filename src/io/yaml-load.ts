@@ -70,7 +70,7 @@ export function loadYaml(
     ]);
   }
   // Without an anchor (&name) there can be no alias, and the walk can be skipped.
-  const shared = ANCHOR.test(text) ? findSharedCollection(value) : undefined;
+  const shared = text.includes('&') && ANCHOR.test(text) ? findSharedCollection(value) : undefined;
   if (shared !== undefined) {
     throw new InvalidError([
       {

@@ -183,14 +183,15 @@ export class RecordWriter {
     const sourceRows = [];
     for (const event of touched) {
       const event_id = events(event.id) as number;
-      for (const [position, slug] of event.participants.entries()) {
-        participants.push({ event_id, person_id: people(slug) as number, position });
+      const { participants: attendees, parties: sides, sources: cited } = event;
+      for (let position = 0; position < attendees.length; position++) {
+        participants.push({ event_id, person_id: people(attendees[position]) as number, position });
       }
-      for (const [position, slug] of event.parties.entries()) {
-        partyRows.push({ event_id, party_id: parties(slug) as number, position });
+      for (let position = 0; position < sides.length; position++) {
+        partyRows.push({ event_id, party_id: parties(sides[position]) as number, position });
       }
-      for (const [position, slug] of event.sources.entries()) {
-        sourceRows.push({ event_id, source_id: sources(slug) as number, position });
+      for (let position = 0; position < cited.length; position++) {
+        sourceRows.push({ event_id, source_id: sources(cited[position]) as number, position });
       }
     }
     await this.insert('event_participants', participants, false);
