@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { OPERATOR, PUBLIC_VIEWER } from '../core/audience.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
 import { parseFuzzyDate } from '../core/fuzzy-date.ts';
 import type { EventId, PartyId, ProcessId } from '../core/ids.ts';
 import { testStoreKinds } from '../testing/test-stores.ts';
@@ -125,6 +125,23 @@ for (const kind of testStoreKinds()) {
           0,
           'export(import(x)) is equivalent to x',
         );
+      });
+    });
+
+    test('two imports of a new process at once: nothing is lost or doubled, a loser is told', async () => {
+      await kind.use(async (store) => {
+        const results = await Promise.allSettled([
+          new RecordService(store).importScenario(example, 'a.yaml'),
+          new RecordService(store).importScenario(example, 'b.yaml'),
+        ]);
+        for (const result of results) {
+          if (result.status === 'rejected')
+            assert.ok(result.reason instanceof ConflictError, String(result.reason));
+        }
+        assert.ok(results.some((result) => result.status === 'fulfilled'));
+        const service = new RecordService(store);
+        assert.equal((await service.listProcesses()).length, 1);
+        assert.equal((await service.importScenario(example, 'again.yaml')).total, 0);
       });
     });
 

@@ -11,6 +11,7 @@
  */
 
 import type { Kysely } from 'kysely';
+import { ConflictError } from '../core/errors.ts';
 import type { NegotiationEvent } from '../core/negotiation-event.ts';
 import {
   type CollectionChanges,
@@ -148,13 +149,21 @@ export class RecordWriter {
   private async writeProcess(after: ProcessRecord): Promise<number> {
     const columns = processColumns(after.process);
     if (this.changes.process === 'added') {
-      const row = await this.db
-        .insertInto('processes')
-        .values(columns)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      this.tick(1);
-      return row.id;
+      try {
+        const row = await this.db
+          .insertInto('processes')
+          .values(columns)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        this.tick(1);
+        return row.id;
+      } catch (error) {
+        // Two imports of a new process at once (PostgreSQL): the first one wins.
+        if (!isUniqueViolation(error)) throw error;
+        throw new ConflictError(
+          `process "${after.process.id}" was created by another import meanwhile; import again to apply this file to it`,
+        );
+      }
     }
     const row = await this.db
       .selectFrom('processes')
@@ -294,6 +303,11 @@ function withKeys(columns: object, processId: number, id?: number | null): objec
   row.process_id = processId;
   if (id !== undefined && id !== null) row.id = id;
   return row;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
