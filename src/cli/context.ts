@@ -5,7 +5,9 @@
 
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { OPERATOR, PUBLIC_VIEWER } from '../core/audience.ts';
+import { OPERATOR, PUBLIC_VIEWER, type Viewer } from '../core/audience.ts';
+import { NotFoundError } from '../core/errors.ts';
+import type { PartyId } from '../core/ids.ts';
 import type { Process } from '../core/process.ts';
 import { RecordService } from '../services/record-service.ts';
 import { openStore, type StoreConfig } from '../store/open-store.ts';
@@ -21,6 +23,8 @@ export interface GlobalOptions {
   readonly process?: string;
   /** Show public material only, as an observer would see it. */
   readonly public?: boolean;
+  /** See as `public`, `mediator` or a party's delegation would. */
+  readonly as?: string;
 }
 
 export class CliContext {
@@ -55,10 +59,7 @@ export class CliContext {
   ): Promise<T> {
     const store = await openStore(this.storeConfig(create));
     try {
-      return await work(
-        new RecordService(store, this.options.public ? PUBLIC_VIEWER : OPERATOR),
-        store,
-      );
+      return await work(new RecordService(store, this.viewer()), store);
     } finally {
       await store.close();
     }
@@ -70,6 +71,34 @@ export class CliContext {
     slug = this.options.process,
   ): Promise<T> {
     return this.withService(async (service) => work(service, await service.resolveProcess(slug)));
+  }
+
+  /** Runs `work` with the store and the process named by --process (or the only one). */
+  withStore<T>(work: (store: Store, process: Process, viewer: Viewer) => Promise<T>): Promise<T> {
+    return this.withService(async (service, store) => {
+      const process = await service.resolveProcess(this.options.process);
+      const viewer = this.viewer();
+      if (viewer.kind === 'party') {
+        const parties = await store.repositories.record.listParties(process.id);
+        if (!parties.some((party) => party.id === viewer.party)) {
+          throw new NotFoundError(
+            'party',
+            viewer.party,
+            `--as takes public, mediator or a party: ${parties.map((p) => p.id).join(', ')}`,
+          );
+        }
+      }
+      return work(store, process, viewer);
+    });
+  }
+
+  /** Who is looking: --as public|mediator|PARTY (or --public), else the operator, who sees everything. */
+  viewer(): Viewer {
+    const as = this.options.as ?? (this.options.public ? 'public' : undefined);
+    if (as === undefined) return OPERATOR;
+    if (as === 'public') return PUBLIC_VIEWER;
+    if (as === 'mediator') return { kind: 'mediator' };
+    return { kind: 'party', party: as as PartyId };
   }
 
   /** Prints `data` as JSON with --json, otherwise the text `render` gives. */

@@ -9,9 +9,11 @@ import { ConcordError } from '../core/errors.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerPersonCommands } from './commands/person.ts';
+import { registerPositionCommands } from './commands/position.ts';
 import { registerProcessCommands } from './commands/process.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerStatementsCommand } from './commands/statements.ts';
+import { registerTextCommands } from './commands/text.ts';
 import { registerTimelineCommand } from './commands/timeline.ts';
 import { registerWhoCommand } from './commands/who.ts';
 import { DEFAULT_DB_FILE } from './context.ts';
@@ -37,7 +39,11 @@ function buildProgram(io: CliIo): Command {
     )
     .option('-p, --process <slug>', 'process to work on (default: the only one in the database)')
     .option('--json', 'print JSON for scripts instead of text')
-    .option('--public', 'show public material only, as an observer sees it')
+    .option('--public', 'show public material only, as an observer sees it (same as --as public)')
+    .option(
+      '--as <viewer>',
+      "see what 'public', the 'mediator' or a party's delegation (its slug) may see",
+    )
     .addHelpText(
       'after',
       '\nGetting started:\n  $ concord demo\n  $ concord who --party ukraine --as-of 2025-11-25\n  $ concord timeline --upcoming --as-of 2025-12-01',
@@ -50,6 +56,8 @@ function buildProgram(io: CliIo): Command {
   registerTimelineCommand(program, io);
   registerEventCommands(program, io);
   registerStatementsCommand(program, io);
+  registerTextCommands(program, io);
+  registerPositionCommands(program, io);
   return program;
 }
 

@@ -16,6 +16,16 @@ export type PersonId = Brand<string, 'PersonId'>;
 export type EventId = Brand<string, 'EventId'>;
 export type SourceId = Brand<string, 'SourceId'>;
 export type StatementId = Brand<string, 'StatementId'>;
+/** A negotiating text (`peace-plan`), unique within its process. */
+export type TextId = Brand<string, 'TextId'>;
+/** A version of a text (`v1`, `revised-framework`), unique within its text. */
+export type VersionId = Brand<string, 'VersionId'>;
+/** A provision's stable identity, unique within its text and kept across versions. */
+export type ProvisionId = Brand<string, 'ProvisionId'>;
+/** One bracketed alternative wording of an open provision, unique within the provision. */
+export type AlternativeId = Brand<string, 'AlternativeId'>;
+/** Positions are immutable; their key is derived from their whole content. */
+export type PositionKey = Brand<string, 'PositionKey'>;
 /** Appointments have no user-facing slug; their key is derived from their content. */
 export type AppointmentKey = Brand<string, 'AppointmentKey'>;
 

@@ -13,6 +13,8 @@ import type { Person } from './person.ts';
 import type { Process } from './process.ts';
 import type { Source } from './source.ts';
 import type { Statement } from './statement.ts';
+import type { NegotiatingText } from './text/negotiating-text.ts';
+import type { Position } from './text/position.ts';
 
 export interface ProcessRecord {
   readonly process: Process;
@@ -22,6 +24,9 @@ export interface ProcessRecord {
   readonly appointments: readonly Appointment[];
   readonly events: readonly NegotiationEvent[];
   readonly statements: readonly Statement[];
+  readonly texts: readonly NegotiatingText[];
+  /** Append-only: an import adds positions and never changes or removes one. */
+  readonly positions: readonly Position[];
 }
 
 /** The collections of a record, in dependency order (each may refer only to earlier ones). */
@@ -32,6 +37,8 @@ export const RECORD_COLLECTIONS = [
   'appointments',
   'events',
   'statements',
+  'texts',
+  'positions',
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
@@ -73,6 +80,8 @@ export function diffRecords(
     appointments: diffCollection(before?.appointments ?? [], after.appointments),
     events: diffCollection(before?.events ?? [], after.events),
     statements: diffCollection(before?.statements ?? [], after.statements),
+    texts: diffCollection(before?.texts ?? [], after.texts),
+    positions: appendOnly(diffCollection(before?.positions ?? [], after.positions)),
   };
 }
 
@@ -93,6 +102,11 @@ function diffCollection<T extends Item<RecordCollection>>(
     else changed.push({ before: previous, after: item });
   }
   return { added, changed, removed: [...old.values()], unchanged };
+}
+
+/** Positions are never removed by an import: the stored history stays whole. */
+function appendOnly<T>(changes: CollectionChanges<T>): CollectionChanges<T> {
+  return { ...changes, removed: [], unchanged: changes.unchanged + changes.removed.length };
 }
 
 /** Number of items added, changed or removed (plus one if the process itself changed). */
@@ -126,6 +140,10 @@ export function sortRecord(record: ProcessRecord): ProcessRecord {
     ),
     events: byDate(record.events),
     statements: byDate(record.statements),
+    texts: byId(record.texts),
+    positions: [...record.positions].sort(
+      (a, b) => compareFuzzyDates(a.recorded, b.recorded) || compareText(a.key, b.key),
+    ),
   };
 }
 

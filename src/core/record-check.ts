@@ -13,6 +13,9 @@ import {
   RECORD_COLLECTIONS,
   type RecordCollection,
 } from './process-record.ts';
+import { checkPosition } from './text/position.ts';
+import { type Provision, walkProvisions } from './text/provision.ts';
+import { checkText } from './text/text-check.ts';
 
 export interface RecordProblem {
   readonly collection: RecordCollection;
@@ -30,6 +33,8 @@ const NOUNS: Record<RecordCollection, string> = {
   appointments: 'appointment',
   events: 'event',
   statements: 'statement',
+  texts: 'text',
+  positions: 'position',
 };
 
 /** Every rule violation in `record` (an empty list when it is sound). */
@@ -43,11 +48,9 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
       const first = seen.get(key);
       if (first === undefined) seen.set(key, index);
       else {
-        const what =
-          collection === 'appointments'
-            ? 'the same appointment (person, party, title, role and start)'
-            : `${NOUNS[collection]} "${key}"`;
-        const field = collection === 'appointments' ? '' : 'id';
+        const keyed = 'key' in item;
+        const what = keyed ? `the same ${NOUNS[collection]}` : `${NOUNS[collection]} "${key}"`;
+        const field = keyed ? '' : 'id';
         problems.push({
           collection,
           index,
@@ -138,6 +141,83 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
     reference('statements', index, 'party', 'parties', statement.party);
     reference('statements', index, 'event', 'events', statement.event);
     reference('statements', index, 'source', 'sources', statement.source);
+  });
+
+  record.texts.forEach((text, index) => {
+    for (const { field, message } of checkText(text))
+      problems.push({ collection: 'texts', index, field, message });
+    text.versions.forEach((version, v) => {
+      const at = `versions[${v}]`;
+      reference('texts', index, `${at}.proposedBy`, 'parties', version.proposedBy);
+      reference('texts', index, `${at}.proposedByPerson`, 'people', version.proposedByPerson);
+      reference('texts', index, `${at}.source`, 'sources', version.source);
+      version.circulatedTo.forEach((party, i) => {
+        reference('texts', index, `${at}.circulatedTo`, 'parties', party, i);
+      });
+    });
+  });
+  problems.push(...checkPositions(record, reference));
+  return problems;
+}
+
+type Reference = (
+  collection: RecordCollection,
+  index: number,
+  field: string,
+  target: RecordCollection,
+  id: string | undefined,
+) => void;
+
+/** Each position must name a provision of a version of a text of the process, and a party. */
+function checkPositions(record: ProcessRecord, reference: Reference): RecordProblem[] {
+  const problems: RecordProblem[] = [];
+  const texts = new Map(record.texts.map((text) => [text.id as string, text]));
+  const provisionsOf = new Map<string, Map<string, Provision>>();
+  record.positions.forEach((position, index) => {
+    const problem = (field: string, message: string) =>
+      problems.push({ collection: 'positions', index, field, message });
+    reference('positions', index, 'party', 'parties', position.party);
+    reference('positions', index, 'source', 'sources', position.source);
+    for (const { field, message } of checkPosition(position)) problem(field, message);
+    const text = texts.get(position.text);
+    if (text === undefined) {
+      reference('positions', index, 'text', 'texts', position.text);
+      return;
+    }
+    const version = text.versions.find((candidate) => candidate.id === position.version);
+    if (version === undefined) {
+      const known = text.versions.map((candidate) => candidate.id);
+      problem(
+        'version',
+        `unknown version "${position.version}" of text "${text.id}" (known: ${known.join(', ')})`,
+      );
+      return;
+    }
+    const key = `${text.id}\u0000${version.id}`;
+    let provisions = provisionsOf.get(key);
+    if (provisions === undefined) {
+      provisions = new Map([...walkProvisions(version.provisions)].map((p) => [p.id as string, p]));
+      provisionsOf.set(key, provisions);
+    }
+    const provision = provisions.get(position.provision);
+    if (provision === undefined) {
+      const suggestion = closest(position.provision, provisions.keys());
+      const hint = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+      problem(
+        'provision',
+        `version "${version.id}" of "${text.id}" has no provision "${position.provision}"${hint}`,
+      );
+      return;
+    }
+    if (
+      position.alternative !== undefined &&
+      !provision.alternatives?.some((a) => a.id === position.alternative)
+    ) {
+      problem(
+        'alternative',
+        `provision "${provision.id}" has no alternative "${position.alternative}"`,
+      );
+    }
   });
   return problems;
 }

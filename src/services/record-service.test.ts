@@ -91,7 +91,7 @@ for (const kind of testStoreKinds()) {
 
         const edited = example
           .replace('title: Witkoff arrives in Moscow', 'title: Witkoff lands in Moscow')
-          .replace(/ {2}- party: ukraine\n {4}date: \.\.2025-12-01 \(as reported\)[\s\S]*$/, '')
+          .replace(/ {2}- party: ukraine\n {4}date: \.\.2025-12-01 \(as reported\)[\s\S]*?\n\n/, '')
           .replace(
             'statements:\n',
             'statements:\n  - slug: peskov-later\n    speaker: peskov\n    date: 2025-12-02\n    form: paraphrase\n    text: Says the talks were useful.\n\n',

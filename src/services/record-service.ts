@@ -15,8 +15,8 @@ import {
 import { OPERATOR, type Viewer } from '../core/audience.ts';
 import { closest } from '../core/closest.ts';
 import { type Delegation, delegationsAt } from '../core/delegation.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { type FuzzyDate, lastInstant } from '../core/fuzzy-date.ts';
+import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { type FuzzyDate, formatFuzzyDate, lastInstant } from '../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId, ProcessId } from '../core/ids.ts';
 import type { NegotiationEvent } from '../core/negotiation-event.ts';
 import type { Party } from '../core/party.ts';
@@ -26,12 +26,15 @@ import {
   type CollectionChanges,
   countChanges,
   diffRecords,
+  type ProcessRecord,
   RECORD_COLLECTIONS,
   type RecordCollection,
 } from '../core/process-record.ts';
+import { checkRecord } from '../core/record-check.ts';
 import { visibleRecord } from '../core/record-view.ts';
 import type { Source } from '../core/source.ts';
 import type { Statement } from '../core/statement.ts';
+import type { Position } from '../core/text/position.ts';
 import type { TimelineQuery } from '../core/timeline.ts';
 import { readScenario } from '../io/scenario/scenario-read.ts';
 import { writeScenario } from '../io/scenario/scenario-write.ts';
@@ -124,9 +127,11 @@ export class RecordService {
     const dryRun = options.dryRun === true;
     const plan = async (repo: typeof this.repo) => {
       await repo.lockProcess(after.process.id);
-      const changes = diffRecords(await repo.loadRecord(after.process.id), after);
+      const before = await repo.loadRecord(after.process.id);
+      const whole = withRecordedPositions(after, before, file);
+      const changes = diffRecords(before, whole);
       if (!dryRun && countChanges(changes) > 0)
-        await repo.applyChanges(after, changes, options.onProgress);
+        await repo.applyChanges(whole, changes, options.onProgress);
       return changes;
     };
     const changes = dryRun
@@ -381,6 +386,40 @@ export class RecordService {
           : 'the database is empty';
     return new NotFoundError('process', slug, hint);
   }
+}
+
+/**
+ * The file's record with the positions already stored added back: positions
+ * are append-only, so a file that leaves some out does not remove them. Those
+ * positions must still fit the file's texts (their version and provision must
+ * still exist); if not, the import is refused.
+ */
+function withRecordedPositions(
+  after: ProcessRecord,
+  before: ProcessRecord | undefined,
+  file: string,
+): ProcessRecord {
+  const inFile = new Set(after.positions.map((position) => position.key));
+  const kept = (before?.positions ?? []).filter((position) => !inFile.has(position.key));
+  if (kept.length === 0) return after;
+  const problems = checkRecord({
+    ...after,
+    appointments: [],
+    events: [],
+    statements: [],
+    positions: kept,
+  })
+    .filter((problem) => problem.collection === 'positions')
+    .map((problem) => {
+      const position = kept[problem.index] as Position;
+      return {
+        file,
+        path: '',
+        message: `the position of ${position.party} on "${position.provision}" in ${position.text}/${position.version} (recorded ${formatFuzzyDate(position.recorded)}) is kept, but ${problem.message}; positions are never removed, so keep what they refer to`,
+      };
+    });
+  if (problems.length > 0) throw new InvalidError(problems, `${file}: nothing was imported:`);
+  return { ...after, positions: [...after.positions, ...kept] };
 }
 
 function requireKnown(kind: string, slug: string, known: readonly string[]): void {

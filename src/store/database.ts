@@ -130,6 +130,77 @@ export interface StatementsTable {
   source_id: number | null;
 }
 
+export interface TextsTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  title: string;
+  kind: string;
+  description: string | null;
+}
+
+export interface TextVersionsTable {
+  id: Generated<number>;
+  text_id: number;
+  slug: string;
+  ordinal: number;
+  label: string;
+  date_text: string | null;
+  date_start: number | null;
+  date_end: number | null;
+  proposed_by_id: number | null;
+  proposed_by_person_id: number | null;
+  derived_from_id: number | null;
+  status: string;
+  audience: string;
+  source_id: number | null;
+  note: string | null;
+}
+
+export interface VersionCirculationTable {
+  version_id: number;
+  party_id: number;
+  position: number;
+}
+
+export interface ProvisionsTable {
+  id: Generated<number>;
+  version_id: number;
+  /** The provision's stable id. */
+  key: string;
+  parent_key: string | null;
+  /** Position in the version, in document order. */
+  ordinal: number;
+  style: string;
+  heading: string | null;
+  body: string;
+  /** JSON array of `{ id, text }`, for an open provision. */
+  alternatives: string | null;
+  proposed: string | null;
+  /** JSON array of provision ids. */
+  lineage: string | null;
+  note: string | null;
+}
+
+export interface PositionsTable {
+  id: Generated<number>;
+  process_id: number;
+  key: string;
+  version_id: number;
+  provision_key: string;
+  party_id: number;
+  stance: string;
+  wording: string | null;
+  alternative: string | null;
+  note: string | null;
+  author: string | null;
+  recorded_text: string;
+  recorded_start: number;
+  recorded_end: number;
+  audience: string;
+  source_id: number | null;
+}
+
 export interface Database {
   processes: ProcessesTable;
   sources: SourcesTable;
@@ -141,6 +212,11 @@ export interface Database {
   event_parties: EventPartiesTable;
   event_sources: EventSourcesTable;
   statements: StatementsTable;
+  texts: TextsTable;
+  text_versions: TextVersionsTable;
+  version_circulation: VersionCirculationTable;
+  provisions: ProvisionsTable;
+  positions: PositionsTable;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -29,6 +29,7 @@ import {
   toStatement,
 } from './record-rows.ts';
 import { type Progress, RecordWriter } from './record-writer.ts';
+import { TextRepository } from './text-repository.ts';
 
 export interface ProcessSummary {
   readonly process: Process;
@@ -66,7 +67,11 @@ export class RecordRepository {
     private readonly db: Db,
     private readonly dialect: DialectName,
     private readonly bulk: BulkWriter,
-  ) {}
+  ) {
+    this.texts = new TextRepository(db, bulk);
+  }
+
+  private readonly texts: TextRepository;
 
   async listProcesses(): Promise<ProcessSummary[]> {
     const count =
@@ -151,6 +156,8 @@ export class RecordRepository {
       appointments: appointments.map(toAppointment),
       events: eventRows.map((row) => toEvent(row, links)),
       statements: statements.map(toStatement),
+      texts: await this.texts.loadTexts(slug),
+      positions: await this.texts.positions(slug, {}, { kind: 'operator' }),
     };
   }
 
@@ -182,6 +189,15 @@ export class RecordRepository {
       .where('process_id', '=', this.processId(process))
       .execute();
     return rows.map(toPerson);
+  }
+
+  async listSources(process: ProcessId): Promise<Source[]> {
+    const rows = await this.db
+      .selectFrom('sources')
+      .selectAll()
+      .where('process_id', '=', this.processId(process))
+      .execute();
+    return rows.map(toSource);
   }
 
   async getSources(process: ProcessId, slugs: readonly SourceId[]): Promise<Source[]> {

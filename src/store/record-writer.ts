@@ -31,6 +31,7 @@ import {
   sourceColumns,
   statementColumns,
 } from './record-rows.ts';
+import { TextWriter } from './text-writer.ts';
 
 /** Reports progress as rows written out of rows to write. */
 export type Progress = (done: number, total: number) => void;
@@ -100,7 +101,13 @@ export class RecordWriter {
       statementColumns(s, people, parties, events, sources);
     await this.upsert('statements', processId, changes.statements, undefined, statement);
 
+    const texts = new TextWriter(this.db, this.bulk, processId, { parties, people, sources }, (n) =>
+      this.tick(n),
+    );
+    await texts.write(changes.texts, changes.positions);
+
     // Removals last, once nothing that stays refers to what goes; dependants before their targets.
+    await texts.remove(changes.texts.removed);
     await this.remove(
       'statements',
       processId,

@@ -9,9 +9,11 @@ import { type BulkWriter, kyselyBulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { RecordRepository } from './record-repository.ts';
+import { TextRepository } from './text-repository.ts';
 
 export interface Repositories {
   readonly record: RecordRepository;
+  readonly text: TextRepository;
 }
 
 export interface Store {
@@ -40,6 +42,7 @@ export async function createStore(
   await migrateToLatest(db, dialect);
   const repositoriesOf = (executor: Kysely<Database>): Repositories => ({
     record: new RecordRepository(executor, dialect, bulkWriterFor(executor)),
+    text: new TextRepository(executor, bulkWriterFor(executor)),
   });
   return {
     dialect,

@@ -170,5 +170,7 @@ export function generateRecord(
     appointments,
     events,
     statements,
+    texts: [],
+    positions: [],
   };
 }

@@ -14,7 +14,7 @@ import {
 import { AUDIENCES } from '../core/audience.ts';
 import { DAY_MS } from '../core/calendar.ts';
 import { compact } from '../core/compact.ts';
-import { type FuzzyDate, OPEN_END, parseFuzzyDate } from '../core/fuzzy-date.ts';
+import { OPEN_END, parseFuzzyDate } from '../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId, ProcessId, SourceId, StatementId } from '../core/ids.ts';
 import { EVENT_KINDS, EVENT_STATUSES, type NegotiationEvent } from '../core/negotiation-event.ts';
 import { PARTY_KINDS, PARTY_ROLES, type Party } from '../core/party.ts';
@@ -23,41 +23,13 @@ import { PROCESS_STATUSES } from '../core/process.ts';
 import type { ProcessRecord } from '../core/process-record.ts';
 import { SOURCE_KINDS, type Source } from '../core/source.ts';
 import { STATEMENT_FORMS, type Statement, statementKey } from '../core/statement.ts';
+import type { NegotiatingText } from '../core/text/negotiating-text.ts';
+import { POSITION_AUDIENCES, type Position, positionKey, STANCES } from '../core/text/position.ts';
+import { walkProvisions } from '../core/text/provision.ts';
+import { fuzzyDateArb } from './date-arbitrary.ts';
+import { textsArb } from './text-arbitrary.ts';
 
-const BASE = Date.UTC(2025, 10, 1);
-
-/** Dates in every precision within a few months, so that generated dates overlap often. */
-export const fuzzyDateArb: fc.Arbitrary<FuzzyDate> = fc
-  .tuple(
-    fc.integer({ min: 0, max: 90 }),
-    fc.constantFrom(
-      'day',
-      'approximate',
-      'week',
-      'month',
-      'window',
-      'open-start',
-      'open-end',
-      'instant',
-    ),
-    fc.integer({ min: 1, max: 10 }),
-    fc.option(fc.constantFrom('later this week', 'tbc'), { nil: undefined }),
-  )
-  .map(([offset, kind, span, label]) => {
-    const day = new Date(BASE + offset * DAY_MS).toISOString().slice(0, 10);
-    const later = new Date(BASE + (offset + span) * DAY_MS).toISOString().slice(0, 10);
-    const text = {
-      day,
-      approximate: `${day}±${span}d`,
-      week: `2025-W${String(45 + (offset % 8)).padStart(2, '0')}`,
-      month: day.slice(0, 7),
-      window: `${day}..${later}`,
-      'open-start': `..${day}`,
-      'open-end': `${day}..`,
-      instant: `${day}T${String(span).padStart(2, '0')}:30Z`,
-    }[kind] as string;
-    return parseFuzzyDate(label === undefined ? text : `${text} (${label})`);
-  });
+export { fuzzyDateArb } from './date-arbitrary.ts';
 
 const lineArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 });
 const proseArb = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 });
@@ -251,28 +223,80 @@ export const processRecordArb: fc.Arbitrary<ProcessRecord> = fc
           source: rest.source as SourceId | undefined,
         }) as Statement;
       });
-    return fc.record({
-      process: fc
-        .record({
-          title: lineArb,
-          description: opt(proseArb),
-          started: opt(fuzzyDateArb),
-          status: fc.constantFrom(...PROCESS_STATUSES),
-        })
-        .map((fields) => compact({ id: processSlug as ProcessId, ...fields })),
-      sources: sources.map((items) => [...items]),
-      parties: parties.map((items) => [...items]),
-      people: people.map((items) => [...items]),
-      appointments: fc
-        .array(appointment, { maxLength: 8 })
-        .map((items) => uniqueBy(items.filter(isDefined), (a) => a.key)),
-      events: events.map((items) => [...items]),
-      statements:
-        personIds.length + partyIds.length === 0
-          ? fc.constant([])
-          : fc.array(statement, { maxLength: 8 }).map((items) => uniqueBy(items, (s) => s.id)),
-    });
+    return fc
+      .record({
+        process: fc
+          .record({
+            title: lineArb,
+            description: opt(proseArb),
+            started: opt(fuzzyDateArb),
+            status: fc.constantFrom(...PROCESS_STATUSES),
+          })
+          .map((fields) => compact({ id: processSlug as ProcessId, ...fields })),
+        sources: sources.map((items) => [...items]),
+        parties: parties.map((items) => [...items]),
+        people: people.map((items) => [...items]),
+        appointments: fc
+          .array(appointment, { maxLength: 8 })
+          .map((items) => uniqueBy(items.filter(isDefined), (a) => a.key)),
+        events: events.map((items) => [...items]),
+        statements:
+          personIds.length + partyIds.length === 0
+            ? fc.constant([])
+            : fc.array(statement, { maxLength: 8 }).map((items) => uniqueBy(items, (s) => s.id)),
+        textsAndPositions: textsArb(partyIds, sourceIds).chain((texts) =>
+          fc.tuple(fc.constant(texts), positionsArb(texts, partyIds, sourceIds)),
+        ),
+      })
+      .map(({ textsAndPositions: [texts, positions], ...record }) => ({
+        ...record,
+        texts,
+        positions,
+      }));
   });
+
+/** Positions on the provisions of `texts`, by the given parties. */
+function positionsArb(
+  texts: readonly NegotiatingText[],
+  parties: readonly string[],
+  sources: readonly string[],
+) {
+  const targets = texts.flatMap((text) =>
+    text.versions.flatMap((version) =>
+      [...walkProvisions(version.provisions)].map((provision) => ({ text, version, provision })),
+    ),
+  );
+  if (targets.length === 0 || parties.length === 0) return fc.constant([] as Position[]);
+  const position = fc
+    .record({
+      target: fc.constantFrom(...targets),
+      party: fc.constantFrom(...parties),
+      stance: fc.constantFrom(...STANCES),
+      wording: proseArb,
+      pickAlternative: fc.boolean(),
+      note: opt(proseArb),
+      author: opt(lineArb),
+      recorded: fuzzyDateArb,
+      audience: fc.constantFrom(...POSITION_AUDIENCES),
+      source: sources.length === 0 ? fc.constant(undefined) : opt(fc.constantFrom(...sources)),
+    })
+    .map(({ target, party, stance, wording, pickAlternative, ...rest }): Position => {
+      const alternative = pickAlternative ? target.provision.alternatives?.[0]?.id : undefined;
+      const fields = compact({
+        text: target.text.id,
+        version: target.version.id,
+        provision: target.provision.id,
+        party: party as PartyId,
+        stance,
+        wording: stance === 'accepts-with-changes' ? wording : undefined,
+        alternative,
+        ...rest,
+        source: rest.source as SourceId | undefined,
+      });
+      return { key: positionKey(fields), ...fields };
+    });
+  return fc.array(position, { maxLength: 6 }).map((items) => uniqueBy(items, (p) => p.key));
+}
 
 function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;

@@ -97,7 +97,7 @@ export function registerScenarioCommands(program: Command, io: CliIo): void {
 }
 
 /** Reads a file, refusing it before reading if it is larger than `maxBytes`. */
-async function readLimited(file: string, maxBytes: number): Promise<string> {
+export async function readLimited(file: string, maxBytes: number): Promise<string> {
   let size: number;
   try {
     size = (await stat(file)).size;
@@ -118,7 +118,7 @@ async function readLimited(file: string, maxBytes: number): Promise<string> {
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   await writeFile(temporary, text, 'utf8');
   await rename(temporary, file);

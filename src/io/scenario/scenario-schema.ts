@@ -17,6 +17,9 @@ import { PARTY_KINDS, PARTY_ROLES } from '../../core/party.ts';
 import { PROCESS_STATUSES } from '../../core/process.ts';
 import { SOURCE_KINDS } from '../../core/source.ts';
 import { STATEMENT_FORMS } from '../../core/statement.ts';
+import { TEXT_KINDS, VERSION_STATUSES } from '../../core/text/negotiating-text.ts';
+import { POSITION_AUDIENCES, STANCES } from '../../core/text/position.ts';
+import { NUMBERING_STYLES, type NumberingStyle } from '../../core/text/provision.ts';
 
 /** The format version this code reads and writes. */
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -166,6 +169,104 @@ export const statementSchema = z.strictObject({
   source: slug.optional(),
 });
 
+export const alternativeSchema = z.strictObject({
+  id: slug.meta({ description: "The alternative's identity, unique within its provision." }),
+  text: z.string().max(100_000, { error: 'must be at most 100,000 characters' }).meta({
+    description:
+      'The complete wording of the provision if this alternative is chosen (may be empty: "without").',
+  }),
+});
+
+export interface ScenarioProvision {
+  id: string;
+  style?: NumberingStyle;
+  heading?: string;
+  body?: string;
+  alternatives?: z.input<typeof alternativeSchema>[];
+  proposed?: string;
+  from?: string[];
+  note?: string;
+  children?: ScenarioProvision[];
+}
+
+export const provisionSchema: z.ZodType<ScenarioProvision, ScenarioProvision> = z
+  .strictObject({
+    id: slug.meta({
+      description:
+        "The provision's stable identity: the same provision keeps it in every version, whatever its number.",
+    }),
+    style: z
+      .enum(NUMBERING_STYLES)
+      .optional()
+      .meta({ description: 'How it is numbered; defaults to decimal.' }),
+    heading: line.optional(),
+    body: prose.optional().meta({ description: 'The wording (absent for an open provision).' }),
+    alternatives: z
+      .array(alternativeSchema)
+      .optional()
+      .meta({ description: 'Two or more bracketed wordings: the provision is open.' }),
+    proposed: slug.optional().meta({ description: 'The alternative this version proposes.' }),
+    from: slugs.optional().meta({
+      description:
+        'Lineage: the provisions (of the version derived from) this one was split or merged from.',
+    }),
+    note: prose.optional(),
+    get children() {
+      return z.array(provisionSchema).optional();
+    },
+  })
+  .meta({ id: 'provision' });
+
+export const versionSchema = z.strictObject({
+  slug,
+  label: line,
+  date: date.optional(),
+  proposed_by: slug.optional().meta({ description: 'The party that proposed it.' }),
+  proposed_by_person: slug.optional(),
+  derived_from: slug
+    .optional()
+    .meta({ description: 'The version (listed earlier) this one was derived from.' }),
+  status: z.enum(VERSION_STATUSES).optional().meta({ description: 'Defaults to draft.' }),
+  circulated_to: slugs.optional(),
+  audience: z.enum(AUDIENCES).optional().meta({
+    description:
+      'public (published) or private (the default: only for the parties it was circulated to).',
+  }),
+  source: slug.optional(),
+  note: prose.optional(),
+  provisions: z.array(provisionSchema),
+});
+
+export const textSchema = z.strictObject({
+  slug,
+  title: line,
+  kind: z.enum(TEXT_KINDS),
+  description: prose.optional(),
+  versions: z.array(versionSchema).meta({ description: 'Oldest first.' }),
+});
+
+export const positionSchema = z.strictObject({
+  text: slug,
+  version: slug,
+  provision: slug,
+  party: slug,
+  stance: z.enum(STANCES),
+  wording: prose
+    .optional()
+    .meta({ description: 'The wording proposed, with accepts-with-changes.' }),
+  alternative: slug
+    .optional()
+    .meta({ description: 'For an open provision: the alternative the stance is about.' }),
+  note: prose.optional(),
+  author: line.optional(),
+  recorded: date.meta({ description: 'When the stance was taken or recorded.' }),
+  audience: z.enum(POSITION_AUDIENCES).optional().meta({
+    description:
+      'party (its own delegation only, the default), mediator (and the mediator), or public.',
+  }),
+  source: slug.optional(),
+});
+
 export const scenarioSchema = z
   .strictObject({
     concord: z
@@ -178,10 +279,16 @@ export const scenarioSchema = z
     people: z.array(personSchema).optional(),
     events: z.array(eventSchema).optional(),
     statements: z.array(statementSchema).optional(),
+    texts: z.array(textSchema).optional(),
+    positions: z.array(positionSchema).optional().meta({
+      description:
+        'Append-only: importing adds the positions not yet recorded and never removes one.',
+    }),
   })
   .meta({
     title: 'Concord scenario file',
-    description: 'One negotiation process: its parties, people, events and statements.',
+    description:
+      'One negotiation process: its parties, people, events, statements, texts and positions.',
   });
 
 export type ScenarioFile = z.input<typeof scenarioSchema>;
@@ -189,3 +296,6 @@ export type ScenarioPerson = z.input<typeof personSchema>;
 export type ScenarioAppointment = z.input<typeof appointmentSchema>;
 export type ScenarioEvent = z.input<typeof eventSchema>;
 export type ScenarioStatement = z.input<typeof statementSchema>;
+export type ScenarioText = z.input<typeof textSchema>;
+export type ScenarioVersion = z.input<typeof versionSchema>;
+export type ScenarioPosition = z.input<typeof positionSchema>;

@@ -10,18 +10,31 @@ import { compact } from '../../core/compact.ts';
 import { parseDuration } from '../../core/duration.ts';
 import { type FuzzyDate, parseFuzzyDate } from '../../core/fuzzy-date.ts';
 import type {
+  AlternativeId,
   EventId,
   PartyId,
   PersonId,
   ProcessId,
+  ProvisionId,
   SourceId,
   StatementId,
+  TextId,
+  VersionId,
 } from '../../core/ids.ts';
 import type { NegotiationEvent } from '../../core/negotiation-event.ts';
 import type { ProcessRecord, RecordCollection } from '../../core/process-record.ts';
 import { type Statement, statementKey } from '../../core/statement.ts';
+import type { NegotiatingText, TextVersion } from '../../core/text/negotiating-text.ts';
+import { type Position, positionKey } from '../../core/text/position.ts';
+import type { Provision } from '../../core/text/provision.ts';
 import type { YamlPath } from '../yaml-load.ts';
-import type { ScenarioFile } from './scenario-schema.ts';
+import type {
+  ScenarioFile,
+  ScenarioPosition,
+  ScenarioProvision,
+  ScenarioText,
+  ScenarioVersion,
+} from './scenario-schema.ts';
 
 export interface ConvertedScenario {
   readonly record: ProcessRecord;
@@ -186,8 +199,80 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
   });
 
   return {
-    record: { process, sources, parties, people, appointments, events, statements },
+    record: {
+      process,
+      sources,
+      parties,
+      people,
+      appointments,
+      events,
+      statements,
+      texts: (file.texts ?? []).map(toText),
+      positions: (file.positions ?? []).map(toPosition),
+    },
     originOf,
     problems,
   };
+}
+
+function toText(text: ScenarioText): NegotiatingText {
+  return compact({
+    id: text.slug as TextId,
+    title: text.title,
+    kind: text.kind,
+    description: text.description,
+    versions: text.versions.map(toVersion),
+  });
+}
+
+function toVersion(version: ScenarioVersion): TextVersion {
+  return compact({
+    id: version.slug as VersionId,
+    label: version.label,
+    date: optionalDate(version.date),
+    proposedBy: version.proposed_by as PartyId | undefined,
+    proposedByPerson: version.proposed_by_person as PersonId | undefined,
+    derivedFrom: version.derived_from as VersionId | undefined,
+    status: version.status ?? 'draft',
+    circulatedTo: (version.circulated_to ?? []) as PartyId[],
+    audience: version.audience ?? 'private',
+    source: version.source as SourceId | undefined,
+    note: version.note,
+    provisions: version.provisions.map(toProvision),
+  });
+}
+
+function toProvision(provision: ScenarioProvision): Provision {
+  return compact({
+    id: provision.id as ProvisionId,
+    style: provision.style ?? 'decimal',
+    heading: provision.heading,
+    body: provision.body ?? '',
+    alternatives: provision.alternatives?.map((alternative) => ({
+      id: alternative.id as AlternativeId,
+      text: alternative.text,
+    })),
+    proposed: provision.proposed as AlternativeId | undefined,
+    from: provision.from as ProvisionId[] | undefined,
+    note: provision.note,
+    children: (provision.children ?? []).map(toProvision),
+  });
+}
+
+function toPosition(position: ScenarioPosition): Position {
+  const fields = compact({
+    text: position.text as TextId,
+    version: position.version as VersionId,
+    provision: position.provision as ProvisionId,
+    party: position.party as PartyId,
+    stance: position.stance,
+    wording: position.wording,
+    alternative: position.alternative as AlternativeId | undefined,
+    note: position.note,
+    author: position.author,
+    recorded: date(position.recorded),
+    audience: position.audience ?? 'party',
+    source: position.source as SourceId | undefined,
+  });
+  return { key: positionKey(fields), ...fields };
 }

@@ -10,7 +10,14 @@ import { compact } from '../../core/compact.ts';
 import { formatDuration } from '../../core/duration.ts';
 import { type FuzzyDate, formatFuzzyDate, sameFuzzyDate } from '../../core/fuzzy-date.ts';
 import { type ProcessRecord, sortRecord } from '../../core/process-record.ts';
-import { SCENARIO_FORMAT_VERSION, type ScenarioFile } from './scenario-schema.ts';
+import type { NegotiatingText, TextVersion } from '../../core/text/negotiating-text.ts';
+import type { Position } from '../../core/text/position.ts';
+import type { Provision } from '../../core/text/provision.ts';
+import {
+  SCENARIO_FORMAT_VERSION,
+  type ScenarioFile,
+  type ScenarioProvision,
+} from './scenario-schema.ts';
 
 const HEADER = `# Concord scenario file: one negotiation process.
 # Format: docs/scenario-format.md; JSON Schema: docs/scenario.schema.json
@@ -139,6 +146,67 @@ export function recordToScenario(input: ProcessRecord): ScenarioFile {
         });
       }),
     ),
+    texts: nonEmpty(record.texts.map(fromText)),
+    positions: nonEmpty(record.positions.map(fromPosition)),
+  });
+}
+
+function fromText(text: NegotiatingText) {
+  return compact({
+    slug: text.id,
+    title: text.title,
+    kind: text.kind,
+    description: text.description,
+    versions: text.versions.map((version: TextVersion) =>
+      compact({
+        slug: version.id,
+        label: version.label,
+        date: optionalDate(version.date),
+        proposed_by: version.proposedBy,
+        proposed_by_person: version.proposedByPerson,
+        derived_from: version.derivedFrom,
+        status: version.status === 'draft' ? undefined : version.status,
+        circulated_to: nonEmpty(version.circulatedTo),
+        audience: version.audience === 'private' ? undefined : version.audience,
+        source: version.source,
+        note: version.note,
+        provisions: version.provisions.map(fromProvision),
+      }),
+    ),
+  });
+}
+
+function fromProvision(provision: Provision): ScenarioProvision {
+  return compact({
+    id: provision.id,
+    style: provision.style === 'decimal' ? undefined : provision.style,
+    heading: provision.heading,
+    body: provision.body === '' ? undefined : provision.body,
+    alternatives: provision.alternatives?.map((alternative) => ({
+      id: alternative.id,
+      text: alternative.text,
+    })),
+    proposed: provision.proposed,
+    from: provision.from === undefined ? undefined : [...provision.from],
+    note: provision.note,
+    children: nonEmpty(provision.children.map(fromProvision)),
+  });
+}
+
+function fromPosition(position: Position) {
+  return compact({
+    text: position.text,
+    version: position.version,
+    provision: position.provision,
+    party: position.party,
+    stance: position.stance,
+    wording: position.wording,
+    alternative: position.alternative,
+    note: position.note,
+    author: position.author,
+    recorded: formatFuzzyDate(position.recorded),
+    audience: position.audience === 'party' ? undefined : position.audience,
+    source: position.source,
   });
 }
 

@@ -6,12 +6,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { recordMigration } from './0001-record.ts';
+import { textsMigration } from './0002-texts.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         '0001-record': recordMigration(dialect),
+        '0002-texts': textsMigration(dialect),
       };
     },
   };

@@ -1,0 +1,199 @@
+/**
+ * Use cases on positions: recording a party's stance on a provision (history
+ * is append-only), the history of stances, the positions matrix of a version,
+ * and the movement of stances between two versions or dates. Every read takes
+ * the viewer into account: a party's private positions reach nobody else.
+ */
+
+import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
+import { closest } from '../core/closest.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
+import type { FuzzyDate } from '../core/fuzzy-date.ts';
+import type {
+  AlternativeId,
+  PartyId,
+  ProcessId,
+  ProvisionId,
+  SourceId,
+  TextId,
+  VersionId,
+} from '../core/ids.ts';
+import { compareParties, type Party } from '../core/party.ts';
+import type { NegotiatingText } from '../core/text/negotiating-text.ts';
+import {
+  checkPosition,
+  type Position,
+  type PositionAudience,
+  positionKey,
+  type Stance,
+} from '../core/text/position.ts';
+import {
+  type PositionMatrix,
+  positionMatrix,
+  type StanceMovement,
+  type StancePoint,
+  stanceMovement,
+} from '../core/text/position-matrix.ts';
+import { walkProvisions } from '../core/text/provision.ts';
+import type { Store } from '../store/store.ts';
+import { TextService } from './text-service.ts';
+
+export interface PositionInput {
+  readonly text: TextId;
+  readonly version: VersionId;
+  readonly provision: ProvisionId;
+  readonly party: PartyId;
+  readonly stance: Stance;
+  readonly wording?: string;
+  readonly alternative?: AlternativeId;
+  readonly note?: string;
+  readonly author?: string;
+  readonly recorded: FuzzyDate;
+  readonly audience: PositionAudience;
+  readonly source?: SourceId;
+}
+
+export interface MatrixReport {
+  readonly text: NegotiatingText;
+  readonly version: VersionId;
+  readonly parties: readonly Party[];
+  readonly matrix: PositionMatrix;
+}
+
+export class PositionService {
+  private readonly textService: TextService;
+
+  constructor(
+    private readonly store: Store,
+    private readonly viewer: Viewer = OPERATOR,
+  ) {
+    this.textService = new TextService(store, viewer);
+  }
+
+  /** Records a stance. Nothing is changed or removed: a new stance is a new position. */
+  async record(process: ProcessId, input: PositionInput): Promise<Position> {
+    const { version } = await this.textService.getVersion(process, input.text, input.version);
+    const provision = [...walkProvisions(version.provisions)].find((p) => p.id === input.provision);
+    if (provision === undefined) {
+      const ids = [...walkProvisions(version.provisions)].map((p) => p.id as string);
+      const suggestion = closest(input.provision, ids);
+      const hint = suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
+      throw new NotFoundError(
+        'provision',
+        input.provision,
+        `version "${version.id}" of "${input.text}" has no such provision${hint}`,
+      );
+    }
+    const parties = await this.store.repositories.record.listParties(process);
+    if (!parties.some((party) => party.id === input.party)) {
+      throw new NotFoundError(
+        'party',
+        input.party,
+        `known: ${parties.map((p) => p.id).join(', ')}`,
+      );
+    }
+    if (
+      input.alternative !== undefined &&
+      !provision.alternatives?.some((a) => a.id === input.alternative)
+    ) {
+      const known = provision.alternatives?.map((a) => a.id).join(', ');
+      throw InvalidError.of(
+        known === undefined
+          ? `provision "${provision.id}" has no alternatives`
+          : `provision "${provision.id}" has no alternative "${input.alternative}" (it has: ${known})`,
+      );
+    }
+    if (input.source !== undefined) {
+      const [source] = await this.store.repositories.record.getSources(process, [input.source]);
+      if (source === undefined) throw new NotFoundError('source', input.source);
+    }
+    const problems = checkPosition(input);
+    if (problems.length > 0)
+      throw new InvalidError(problems.map(({ field, message }) => ({ path: field, message })));
+    const position: Position = { key: positionKey(input), ...input };
+    await this.store.transaction(async ({ record, text }) => {
+      await record.lockProcess(process);
+      const existing = await text.positions(
+        process,
+        { text: input.text, provision: input.provision, party: input.party },
+        OPERATOR,
+      );
+      if (existing.some((p) => p.key === position.key)) {
+        throw new ConflictError('this exact position is already recorded');
+      }
+      await text.addPosition(process, position);
+    });
+    return position;
+  }
+
+  /** Every recorded stance on a text (optionally one provision or party), oldest first. */
+  async history(
+    process: ProcessId,
+    query: { text: string; provision?: ProvisionId; party?: PartyId; version?: VersionId },
+  ): Promise<Position[]> {
+    const text = await this.textService.getText(process, query.text);
+    const visible = new Set(text.versions.map((v) => v.id as string));
+    const positions = await this.store.repositories.text.positions(
+      process,
+      { ...query, text: text.id },
+      this.viewer,
+    );
+    return positions.filter((position) => visible.has(position.version));
+  }
+
+  /** Provisions × parties: each party's latest stance on each provision of a version (optionally as of a date). */
+  async matrix(
+    process: ProcessId,
+    textSlug: string,
+    versionSlug?: string,
+    asOf?: FuzzyDate,
+  ): Promise<MatrixReport> {
+    const { text, version } = await this.textService.getVersion(process, textSlug, versionSlug);
+    const [parties, positions] = await Promise.all([
+      this.store.repositories.record.listParties(process),
+      this.store.repositories.text.positions(
+        process,
+        { text: text.id, version: version.id },
+        this.viewer,
+      ),
+    ]);
+    const columns = parties.filter((party) => party.role !== 'observer').sort(compareParties);
+    return {
+      text,
+      version: version.id,
+      parties: columns,
+      matrix: positionMatrix(
+        version,
+        columns.map((party) => party.id),
+        positions,
+        asOf,
+      ),
+    };
+  }
+
+  /** How stances moved between two points (versions or dates), provision by provision. */
+  async movement(
+    process: ProcessId,
+    textSlug: string,
+    from: StancePoint,
+    to: StancePoint,
+  ): Promise<{ text: NegotiatingText; rows: StanceMovement[] }> {
+    const text = await this.textService.getText(process, textSlug);
+    for (const point of [from, to]) {
+      if ('version' in point && !text.versions.some((v) => v.id === point.version)) {
+        throw new NotFoundError(
+          'version',
+          point.version,
+          `text "${text.id}" has ${text.versions.map((v) => v.id).join(', ')}`,
+        );
+      }
+    }
+    const visible = new Set(
+      text.versions.filter((v) => canSeeVersion(this.viewer, v)).map((v) => v.id as string),
+    );
+    const positions = (
+      await this.store.repositories.text.positions(process, { text: text.id }, this.viewer)
+    ).filter((p) => visible.has(p.version));
+    return { text, rows: stanceMovement(positions, from, to) };
+  }
+}
