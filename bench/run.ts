@@ -2,7 +2,7 @@
 
 import { spawnSync } from 'node:child_process';
 
-const BENCHES: Record<string, string> = { record: 'bench/record.ts' };
+const BENCHES: Record<string, string> = { record: 'bench/record.ts', text: 'bench/text.ts' };
 const [name, ...rest] = process.argv.slice(2);
 const chosen = name === undefined ? Object.keys(BENCHES) : [name];
 for (const bench of chosen) {

@@ -57,10 +57,16 @@ export function adoptIdentities(
       const alternatives =
         provision.alternatives &&
         adoptAlternatives(old?.alternatives ?? [], provision.alternatives);
+      // The proposal follows its alternative to the alternative's new id.
+      const proposedAt =
+        provision.alternatives?.findIndex((alternative) => alternative.id === provision.proposed) ??
+        -1;
+      const proposed = proposedAt >= 0 ? alternatives?.[proposedAt]?.id : undefined;
       return {
         ...provision,
         id,
         ...(alternatives === undefined ? {} : { alternatives }),
+        ...(proposed === undefined ? {} : { proposed }),
         children: visit(provision.children),
       };
     });

@@ -340,6 +340,7 @@ function movedWithinLists(
       provision.children.map((c) => c.id),
     );
   const visit = (parent: ProvisionId | null, list: readonly Provision[]) => {
+    if (list.length === 0) return;
     const old = oldLists.get(parent) ?? [];
     const oldIndex = new Map(old.map((id, i) => [id, i]));
     const common = list.filter((p) => oldIndex.has(p.id)).map((p) => p.id);

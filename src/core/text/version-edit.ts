@@ -52,7 +52,7 @@ function requireProvision(tree: Tree, id: ProvisionId) {
 export function nextProvisionId(text: Pick<NegotiatingText, 'versions'> | Tree): ProvisionId {
   const trees = Array.isArray(text)
     ? [text as Tree]
-    : (text as NegotiatingText).versions.slice(0, 1).map((v) => v.provisions);
+    : (text as NegotiatingText).versions.map((v) => v.provisions);
   let highest = 0;
   for (const tree of trees) {
     for (const provision of walkProvisions(tree)) {
@@ -146,6 +146,9 @@ export function splitProvision(
       `the parts do not add up to provision "${id}": ${describeLoss(original, pieces)}`,
     );
   }
+  const ids = parts.map((part) => part.id);
+  const repeated = ids.find((partId, i) => ids.indexOf(partId) !== i);
+  if (repeated !== undefined) throw InvalidError.of(`two parts have the same id "${repeated}"`);
   for (const part of parts) {
     if (part.id !== id && findProvision(tree, part.id))
       throw InvalidError.of(`provision "${part.id}" already exists`);
@@ -173,7 +176,18 @@ export function mergeProvisions(
   merged: { id: ProvisionId; body?: string; heading?: string },
 ): Provision[] {
   if (ids.length < 2) throw InvalidError.of('a merge needs at least two provisions');
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated !== undefined) throw InvalidError.of(`provision "${repeated}" is listed twice`);
   const sources = ids.map((id) => requireProvision(tree, id).provision);
+  for (const source of sources) {
+    const inside = sources.find(
+      (other) => other !== source && findProvision(source.children, other.id),
+    );
+    if (inside)
+      throw InvalidError.of(
+        `cannot merge provision "${source.id}" with "${inside.id}", which is inside it`,
+      );
+  }
   const open = sources.find((source) => source.alternatives !== undefined);
   if (open) throw InvalidError.of(`provision "${open.id}" is open: close it before merging`);
   const body = merged.body ?? sources.map((source) => source.body).join(' ');
@@ -198,9 +212,10 @@ export function mergeProvisions(
     from: [...ids],
     children: sources.flatMap((source) => source.children),
   };
-  let next = replace(tree, first.id, () => [result]);
+  // The others go first: the merged provision may take one of their ids.
+  let next: Provision[] = [...tree];
   for (const source of sources.slice(1)) next = replace(next, source.id, () => []);
-  return next;
+  return replace(next, first.id, () => [result]);
 }
 
 /** The words of a wording, for checks that no text is lost (punctuation and spacing ignored). */

@@ -79,6 +79,47 @@ export function words(text: string): string[] {
  */
 export function diffWords(a: string, b: string): WordOp[] {
   if (a === b) return a === '' ? [] : [['=', a]];
+  // Long texts that differ in a few words share most of their characters: set the common start
+  // and end aside by characters (at word boundaries), so only the middle is tokenized.
+  const [head, tail] = commonEnds(a, b);
+  if (head + tail > 0) {
+    const middle = diffTokens(a.slice(head, a.length - tail), b.slice(head, b.length - tail));
+    const ops: WordOp[] = [];
+    const push = (op: WordOp) => {
+      const last = ops[ops.length - 1];
+      if (last !== undefined && last[0] === op[0]) ops[ops.length - 1] = [op[0], last[1] + op[1]];
+      else if (op[1] !== '') ops.push(op);
+    };
+    push(['=', a.slice(0, head)]);
+    for (const op of middle) push(op);
+    push(['=', a.slice(a.length - tail)]);
+    return ops;
+  }
+  return diffTokens(a, b);
+}
+
+/**
+ * Lengths of the longest common start and end of two texts that end (start)
+ * at a boundary between whitespace and a word in both, so no token is cut.
+ */
+function commonEnds(a: string, b: string): [number, number] {
+  const limit = Math.min(a.length, b.length);
+  const space = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r';
+  let head = 0;
+  while (head < limit && a[head] === b[head]) head++;
+  while (head > 0 && !(space(a[head - 1]) && !space(a[head]) && !space(b[head]))) head--;
+  let tail = 0;
+  while (tail < limit - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  while (
+    tail > 0 &&
+    !(space(a[a.length - tail - 1]) && space(b[b.length - tail - 1]) && !space(a[a.length - tail]))
+  )
+    tail--;
+  return [head, tail];
+}
+
+function diffTokens(a: string, b: string): WordOp[] {
+  if (a === b) return a === '' ? [] : [['=', a]];
   const tokensA = tokenize(a);
   const tokensB = tokenize(b);
   const n = tokensA.length;
