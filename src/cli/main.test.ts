@@ -7,38 +7,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
+import { cliRunner } from '../testing/cli-runner.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const NOW = Date.UTC(2025, 11, 1, 12); // Monday 1 December 2025, noon
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-function cli(cwd: string, env: Record<string, string> = {}) {
-  return async (...argv: string[]): Promise<Run> => {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      out: (text) => {
-        out += text;
-      },
-      err: (text) => {
-        err += text;
-      },
-      errIsTty: false,
-      env,
-      cwd,
-      now: () => NOW,
-    };
-    const code = await runCli(argv, io);
-    return { code, out, err };
-  };
-}
+const cli = (cwd: string) => cliRunner(cwd, NOW);
 
 function digest(...files: string[]): string {
   const hash = createHash('sha256');

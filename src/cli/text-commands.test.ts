@@ -3,31 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CliIo } from './io.ts';
-import { runCli } from './main.ts';
+import { cliRunner } from '../testing/cli-runner.ts';
 
 const NOW = Date.UTC(2025, 11, 2, 9); // Tuesday 2 December 2025, 09:00 UTC
 
-function cli(cwd: string) {
-  return async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const io: CliIo = {
-      out: (text) => {
-        out += text;
-      },
-      err: (text) => {
-        err += text;
-      },
-      errIsTty: false,
-      env: {},
-      cwd,
-      now: () => NOW,
-    };
-    const code = await runCli(argv, io);
-    return { code, out, err };
-  };
-}
+const cli = (cwd: string) => cliRunner(cwd, NOW);
 
 describe('concord text and position commands', () => {
   let dir: string;

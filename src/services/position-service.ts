@@ -38,20 +38,8 @@ import { walkProvisions } from '../core/text/provision.ts';
 import type { Store } from '../store/store.ts';
 import { TextService } from './text-service.ts';
 
-export interface PositionInput {
-  readonly text: TextId;
-  readonly version: VersionId;
-  readonly provision: ProvisionId;
-  readonly party: PartyId;
-  readonly stance: Stance;
-  readonly wording?: string;
-  readonly alternative?: AlternativeId;
-  readonly note?: string;
-  readonly author?: string;
-  readonly recorded: FuzzyDate;
-  readonly audience: PositionAudience;
-  readonly source?: SourceId;
-}
+/** A position to record: everything but its key, which is derived from the rest. */
+export type PositionInput = Omit<Position, 'key'>;
 
 export interface MatrixReport {
   readonly text: NegotiatingText;

@@ -12,6 +12,7 @@ import type { BulkWriter } from './bulk-writer.ts';
 import type { Database } from './database.ts';
 import type { IdOf } from './record-rows.ts';
 import {
+  PROVISION_COLUMNS,
   type ProvisionRow,
   positionColumns,
   toPosition,
@@ -268,19 +269,7 @@ export class TextRepository {
     if (versionIds.length === 0) return result;
     const rows = await this.db
       .selectFrom('provisions')
-      .select([
-        'version_id',
-        'key',
-        'parent_key',
-        'ordinal',
-        'style',
-        'heading',
-        'body',
-        'alternatives',
-        'proposed',
-        'lineage',
-        'note',
-      ])
+      .select(['version_id', ...PROVISION_COLUMNS])
       .where('version_id', 'in', [...versionIds])
       .orderBy('version_id')
       .orderBy('ordinal')

@@ -4,6 +4,7 @@
  * each with its parent's key; reading them back rebuilds the tree.
  */
 
+import type { Selectable } from 'kysely';
 import type { Audience } from '../core/audience.ts';
 import { compact } from '../core/compact.ts';
 import { formatFuzzyDate, parseFuzzyDate } from '../core/fuzzy-date.ts';
@@ -25,6 +26,7 @@ import type {
 } from '../core/text/negotiating-text.ts';
 import type { Position, PositionAudience, Stance } from '../core/text/position.ts';
 import type { Alternative, NumberingStyle, Provision } from '../core/text/provision.ts';
+import type { ProvisionsTable } from './database.ts';
 import type { IdOf } from './record-rows.ts';
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
@@ -115,19 +117,22 @@ export function toVersion(
   });
 }
 
-/** A provision row, without the version it belongs to. */
-export interface ProvisionRow {
-  key: string;
-  parent_key: string | null;
-  ordinal: number;
-  style: string;
-  heading: string | null;
-  body: string;
-  alternatives: string | null;
-  proposed: string | null;
-  lineage: string | null;
-  note: string | null;
-}
+/** A provision row, without its row id and the version it belongs to. */
+export type ProvisionRow = Omit<Selectable<ProvisionsTable>, 'id' | 'version_id'>;
+
+/** The columns of a `ProvisionRow`, for queries. */
+export const PROVISION_COLUMNS = [
+  'key',
+  'parent_key',
+  'ordinal',
+  'style',
+  'heading',
+  'body',
+  'alternatives',
+  'proposed',
+  'lineage',
+  'note',
+] as const;
 
 /** The rows of a provision tree, in document order. */
 export function provisionRows(tree: readonly Provision[]): ProvisionRow[] {

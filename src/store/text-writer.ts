@@ -13,7 +13,13 @@ import type { Position } from '../core/text/position.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import type { Database } from './database.ts';
 import type { IdOf } from './record-rows.ts';
-import { positionColumns, provisionRows, textColumns, versionColumns } from './text-rows.ts';
+import {
+  PROVISION_COLUMNS,
+  positionColumns,
+  provisionRows,
+  textColumns,
+  versionColumns,
+} from './text-rows.ts';
 
 export interface TextReferences {
   readonly parties: IdOf;
@@ -128,19 +134,7 @@ export class TextWriter {
   private async writeProvisions(versionId: number, version: TextVersion): Promise<void> {
     const stored = await this.db
       .selectFrom('provisions')
-      .select([
-        'id',
-        'key',
-        'parent_key',
-        'ordinal',
-        'style',
-        'heading',
-        'body',
-        'alternatives',
-        'proposed',
-        'lineage',
-        'note',
-      ])
+      .select(['id', ...PROVISION_COLUMNS])
       .where('version_id', '=', versionId)
       .execute();
     const storedByKey = new Map(

@@ -20,8 +20,8 @@ import {
   splitProvision,
   type Tree,
   wordings,
-  words,
 } from './version-edit.ts';
+import { words } from './word-diff.ts';
 
 // ---------------------------------------------------------------------------
 // Helpers

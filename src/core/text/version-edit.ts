@@ -9,6 +9,7 @@ import { InvalidError, NotFoundError } from '../errors.ts';
 import type { ProvisionId } from '../ids.ts';
 import type { NegotiatingText, TextVersion } from './negotiating-text.ts';
 import { type Provision, walkProvisions, wordingOf } from './provision.ts';
+import { words } from './word-diff.ts';
 
 export type Tree = readonly Provision[];
 
@@ -216,11 +217,6 @@ export function mergeProvisions(
   let next: Provision[] = [...tree];
   for (const source of sources.slice(1)) next = replace(next, source.id, () => []);
   return replace(next, first.id, () => [result]);
-}
-
-/** The words of a wording, for checks that no text is lost (punctuation and spacing ignored). */
-export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 function isSubsequence(needle: readonly string[], haystack: readonly string[]): boolean {
