@@ -9,24 +9,10 @@ import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
 import { closest } from '../core/closest.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
-import type {
-  AlternativeId,
-  PartyId,
-  ProcessId,
-  ProvisionId,
-  SourceId,
-  TextId,
-  VersionId,
-} from '../core/ids.ts';
+import type { PartyId, ProcessId, ProvisionId, VersionId } from '../core/ids.ts';
 import { compareParties, type Party } from '../core/party.ts';
 import type { NegotiatingText } from '../core/text/negotiating-text.ts';
-import {
-  checkPosition,
-  type Position,
-  type PositionAudience,
-  positionKey,
-  type Stance,
-} from '../core/text/position.ts';
+import { checkPosition, type Position, positionKey } from '../core/text/position.ts';
 import {
   type PositionMatrix,
   positionMatrix,
