@@ -24,6 +24,10 @@ export type VersionId = Brand<string, 'VersionId'>;
 export type ProvisionId = Brand<string, 'ProvisionId'>;
 /** One bracketed alternative wording of an open provision, unique within the provision. */
 export type AlternativeId = Brand<string, 'AlternativeId'>;
+/** A negotiable issue of an analysis (`territory`), unique within its process. */
+export type IssueId = Brand<string, 'IssueId'>;
+/** One option of an issue (`freeze-line`), unique within its issue. */
+export type OptionId = Brand<string, 'OptionId'>;
 /** Positions are immutable; their key is derived from their whole content. */
 export type PositionKey = Brand<string, 'PositionKey'>;
 /** Appointments have no user-facing slug; their key is derived from their content. */
