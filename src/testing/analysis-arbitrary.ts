@@ -53,7 +53,7 @@ export const spaceArb = (
         fc.tuple(condition, condition).map(([a, b]) => ({ kind: 'forbid' as const, when: [a, b] })),
         fc
           .tuple(condition, condition)
-          .map(([a, b]) => ({ kind: 'require' as const, if: a, then: b })),
+          .map(([a, b]) => ({ kind: 'require' as const, if: a, needs: b })),
       );
       const profile = (p: number) =>
         fc

@@ -29,7 +29,7 @@ interface IndexCondition {
 
 type Constraint =
   | { readonly kind: 'forbid'; readonly when: readonly IndexCondition[] }
-  | { readonly kind: 'require'; readonly if: IndexCondition; readonly then: IndexCondition };
+  | { readonly kind: 'require'; readonly if: IndexCondition; readonly needs: IndexCondition };
 
 /** Combinations of a group with identical utility for everyone. */
 export interface OptionClass {
@@ -78,7 +78,7 @@ export function compileSpace(
     profiles.forEach((profile, p) => {
       const weight = normalisedWeights(profile, issues)[i] as number;
       issue.options.forEach((option, o) => {
-        table[o * n + p] = weight * valueOf(profile, issue, option.id, option.value);
+        table[o * n + p] = weight * optionValue(profile, issue, option.id, option.value);
       });
     });
     return table;
@@ -96,7 +96,7 @@ export function compileSpace(
     profile.redLines.map((line) =>
       line.kind === 'forbid'
         ? { kind: 'forbid' as const, when: line.when.map(condition) }
-        : { kind: 'require' as const, if: condition(line.if), then: condition(line.then) },
+        : { kind: 'require' as const, if: condition(line.if), needs: condition(line.needs) },
     ),
   );
   const forbidden = issues.map(() => new Set<number>());
@@ -173,7 +173,7 @@ export function packageOf(space: CompiledSpace, choice: ArrayLike<number>): Pack
 function satisfies(constraint: Constraint, optionOf: (issue: number) => number): boolean {
   const holds = (c: IndexCondition) => c.options.has(optionOf(c.issue));
   if (constraint.kind === 'forbid') return !constraint.when.every(holds);
-  return !holds(constraint.if) || holds(constraint.then);
+  return !holds(constraint.if) || holds(constraint.needs);
 }
 
 /** Weights scaled to sum to 1 (a profile's weights may be given in any units). */
@@ -183,7 +183,7 @@ function normalisedWeights(profile: Profile, issues: readonly AnalysisIssue[]): 
   return raw.map((w) => (sum > 0 ? w / sum : 0));
 }
 
-function valueOf(
+function optionValue(
   profile: Profile,
   issue: AnalysisIssue,
   option: OptionId,
@@ -214,7 +214,7 @@ function buildGroups(
   const scope = (constraint: Constraint) =>
     constraint.kind === 'forbid'
       ? constraint.when.map((c) => c.issue)
-      : [constraint.if.issue, constraint.then.issue];
+      : [constraint.if.issue, constraint.needs.issue];
   for (const constraint of constraints) {
     const [first, ...rest] = scope(constraint);
     for (const other of rest) parent[find(other)] = find(first as number);
@@ -349,7 +349,7 @@ export function checkProfiles(
       }
     }
     profile.redLines.forEach((line, r) => {
-      const conditions = line.kind === 'forbid' ? line.when : [line.if, line.then];
+      const conditions = line.kind === 'forbid' ? line.when : [line.if, line.needs];
       for (const c of conditions) {
         const issue = known.get(c.issue);
         if (issue === undefined)

@@ -26,7 +26,7 @@ export interface OptionCondition {
 /**
  * A red line: a package the party will never accept. `forbid` rules out
  * packages meeting every condition at once (one condition: an option ruled
- * out); `require` rules out packages meeting `if` but not `then` ("if
+ * out); `require` rules out packages meeting `if` but not `needs` ("if
  * territory = cede-all then guarantees must be treaty-based").
  */
 export type RedLine =
@@ -34,7 +34,7 @@ export type RedLine =
   | {
       readonly kind: 'require';
       readonly if: OptionCondition;
-      readonly then: OptionCondition;
+      readonly needs: OptionCondition;
       readonly note?: string;
     };
 
