@@ -220,7 +220,8 @@ function buildGroups(
     for (const other of rest) parent[find(other)] = find(first as number);
   }
   const members = new Map<number, number[]>();
-  issues.forEach((_, i) => members.set(find(i), [...(members.get(find(i)) ?? []), i]));
+  for (let i = 0; i < issues.length; i++)
+    members.set(find(i), [...(members.get(find(i)) ?? []), i]);
   return [...members.values()].map((group) => {
     const local = constraints.filter((constraint) =>
       scope(constraint).some((issue) => group.includes(issue)),

@@ -22,7 +22,8 @@ describe('computeFrontier', () => {
         const expected = bruteFrontier(space, all);
         assert.equal(got.length, expected.length);
         got.forEach((vector, i) => {
-          vector.forEach((u, p) => assert.ok(Math.abs(u - (expected[i]?.[p] as number)) < 1e-9));
+          for (const [p, u] of vector.entries())
+            assert.ok(Math.abs(u - (expected[i]?.[p] as number)) < 1e-9);
         });
         for (let i = 0; i < frontier.count; i++) {
           const { packages, total } = frontier.packagesAt(i, 3);
