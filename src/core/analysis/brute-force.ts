@@ -4,7 +4,7 @@
  */
 
 import { type CompiledSpace, utilityOf, withinRedLines } from './compiled-space.ts';
-import { paretoFilter, TIE_TOLERANCE } from './pareto.ts';
+import { dominates, TIE_TOLERANCE } from './pareto.ts';
 import { type Criterion, criterionValue, tied } from './solutions.ts';
 
 export interface Enumeration {
@@ -45,8 +45,15 @@ export function enumeratePackages(space: CompiledSpace): Enumeration {
 /** The efficient utility vectors, each once (ties merged), sorted for comparison. */
 export function bruteFrontier(space: CompiledSpace, all = enumeratePackages(space)): number[][] {
   const n = space.parties.length;
-  const kept = paretoFilter(all.utilities, all.count, n);
-  return dedupe([...kept].map((i) => Array.from(all.utilities.subarray(i * n, i * n + n))));
+  // Quadratic on purpose: the oracle must not share the engine's filter.
+  const vector = (i: number) => all.utilities.subarray(i * n, i * n + n);
+  const kept: number[][] = [];
+  for (let i = 0; i < all.count; i++) {
+    let dominated = false;
+    for (let j = 0; j < all.count && !dominated; j++) dominated = dominates(vector(j), vector(i));
+    if (!dominated) kept.push(Array.from(vector(i)));
+  }
+  return dedupe(kept);
 }
 
 /** Indexes of acceptable packages (all utilities at or above the reservation values). */

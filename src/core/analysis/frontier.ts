@@ -13,18 +13,20 @@
  *
  * When the parties' interests are almost exactly opposed, nearly every package
  * is efficient and |F| explodes. Past `maxPoints` the frontier is thinned to
- * an ε-frontier: points within δ (in every party's utility) of a kept point are
- * dropped. Thinning after each group adds at most δ to the error, so the final
- * frontier is exact up to `epsilon` = Σδ: every efficient package has a listed
- * point at most ε worse for no one... precisely: for every efficient utility
- * vector u there is a listed v with v ≥ u − ε in every coordinate. The result
- * says when it is approximate; it never hangs.
+ * an ε-frontier: a point is dropped when a kept one is at most δ worse for
+ * anyone (two parties: along the frontier, and from then on in linear time by
+ * δ-buckets, see `bucketFilter2`; more parties: one point per δ-cell). Each
+ * thinning adds at most δ = epsilon / groups to the error (δ doubles when the
+ * points would still not fit), so for every efficient utility vector u there
+ * is a listed v with v ≥ u − ε in every coordinate, ε being the sum of the δs
+ * used (never above 1: utilities lie in [0, 1]). The result says when it is
+ * approximate and gives ε; it never hangs.
  */
 
 import type { CompiledSpace } from './compiled-space.ts';
 import { packageOf } from './compiled-space.ts';
 import type { Package } from './issue-space.ts';
-import { paretoFilter } from './pareto.ts';
+import { paretoFilter, paretoFilterSortedLists, TIE_TOLERANCE } from './pareto.ts';
 
 export interface FrontierOptions {
   /** Largest frontier kept exactly while building; past it the frontier is thinned. */
@@ -33,7 +35,8 @@ export interface FrontierOptions {
   readonly epsilon?: number;
 }
 
-export const DEFAULT_MAX_POINTS = 40_000;
+/** Two-party frontiers are filtered in O(N log k), so they can stay exact much longer than larger ones (O(N·F)). */
+export const DEFAULT_MAX_POINTS = { twoParties: 300_000, more: 10_000 } as const;
 export const DEFAULT_EPSILON = 1e-4;
 
 interface Step {
@@ -61,7 +64,8 @@ export interface Frontier {
 /** The frontier of the packages within everyone's red lines (reservation values are applied by the callers). */
 export function computeFrontier(space: CompiledSpace, options: FrontierOptions = {}): Frontier {
   const n = space.parties.length;
-  const maxPoints = options.maxPoints ?? DEFAULT_MAX_POINTS;
+  const maxPoints =
+    options.maxPoints ?? (n === 2 ? DEFAULT_MAX_POINTS.twoParties : DEFAULT_MAX_POINTS.more);
   const target = options.epsilon ?? DEFAULT_EPSILON;
   const groups = space.groups;
   const delta = groups.length === 0 ? 0 : target / groups.length;
@@ -72,35 +76,49 @@ export function computeFrontier(space: CompiledSpace, options: FrontierOptions =
 
   for (const group of groups) {
     const classes = group.classes;
-    const total = count * classes.length;
-    const candidates = new Float64Array(total * n);
-    const parent = new Int32Array(total);
-    const cls = new Int32Array(total);
-    let k = 0;
-    for (let f = 0; f < count; f++) {
-      for (let c = 0; c < classes.length; c++) {
-        const vector = (classes[c] as { vector: Float64Array }).vector;
-        for (let p = 0; p < n; p++)
-          candidates[k * n + p] = (points[f * n + p] as number) + (vector[p] as number);
-        parent[k] = f;
-        cls[k] = c;
-        k++;
+    const k = classes.length;
+    const vectors = new Float64Array(k * n);
+    classes.forEach((c, j) => {
+      vectors.set(c.vector, j * n);
+    });
+    let kept: Int32Array;
+    if (n === 2 && epsilon > 0) {
+      // Already approximate: thin while filtering, in linear time.
+      const bucketed = bucketFilter2(points, count, vectors, k, delta, maxPoints);
+      kept = bucketed.kept;
+      epsilon = Math.min(1, epsilon + bucketed.delta);
+    } else {
+      const candidates = new Float64Array(count * k * n);
+      for (let f = 0; f < count; f++)
+        for (let c = 0; c < k; c++)
+          for (let p = 0; p < n; p++)
+            candidates[(f * k + c) * n + p] =
+              (points[f * n + p] as number) + (vectors[c * n + p] as number);
+      // With two parties the kept points are in decreasing order of the first
+      // utility, so each class's shifted copy is a sorted list: merge them.
+      kept =
+        n === 2
+          ? paretoFilterSortedLists(candidates, count, k)
+          : paretoFilter(candidates, count * k, n);
+      if (kept.length > maxPoints) {
+        const thinned = thin(candidates, kept, n, delta, maxPoints);
+        kept = thinned.kept;
+        epsilon = Math.min(1, epsilon + thinned.delta);
       }
     }
-    let kept = paretoFilter(candidates, total, n);
-    if (kept.length > maxPoints) {
-      const thinned = thin(candidates, kept, n, delta, maxPoints);
-      kept = thinned.kept;
-      epsilon += thinned.delta;
-    }
+    // Candidate f·k + c is point f of the previous step plus class c.
     const next = new Float64Array(kept.length * n);
     const stepParent = new Int32Array(kept.length);
     const stepClass = new Int32Array(kept.length);
-    kept.forEach((index, j) => {
-      for (let p = 0; p < n; p++) next[j * n + p] = candidates[index * n + p] as number;
-      stepParent[j] = parent[index] as number;
-      stepClass[j] = cls[index] as number;
-    });
+    for (let j = 0; j < kept.length; j++) {
+      const id = kept[j] as number;
+      const f = Math.floor(id / k);
+      const c = id - f * k;
+      for (let p = 0; p < n; p++)
+        next[j * n + p] = (points[f * n + p] as number) + (vectors[c * n + p] as number);
+      stepParent[j] = f;
+      stepClass[j] = c;
+    }
     steps.push({ parent: stepParent, cls: stepClass });
     points = next;
     count = kept.length;
@@ -204,4 +222,55 @@ function thinGrid(
     if (current === undefined || sum > current.sum) best.set(key, { index, sum });
   }
   return Int32Array.from([...best.values()].map((entry) => entry.index));
+}
+
+/**
+ * Two parties, frontier already approximate: the candidates (point f plus
+ * class c, id f·k + c) fall into buckets δ wide along the second utility; each
+ * bucket keeps its best first utility, and a sweep from the top bucket down
+ * keeps the representatives no higher bucket beats. A dropped candidate has a
+ * kept one at most δ worse in the second utility and no worse in the first.
+ * O(candidates + buckets); the result is in decreasing order of the first
+ * utility, like the exact filter's.
+ */
+function bucketFilter2(
+  points: Float64Array,
+  count: number,
+  vectors: Float64Array,
+  k: number,
+  delta: number,
+  maxPoints: number,
+): { kept: Int32Array; delta: number } {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let f = 0; f < count; f++)
+    for (let c = 0; c < k; c++) {
+      const u1 = (points[2 * f + 1] as number) + (vectors[2 * c + 1] as number);
+      if (u1 < low) low = u1;
+      if (u1 > high) high = u1;
+    }
+  let width = delta;
+  while ((high - low) / width + 1 > maxPoints) width *= 2;
+  const buckets = Math.floor((high - low) / width) + 1;
+  const best = new Float64Array(buckets).fill(Number.NEGATIVE_INFINITY);
+  const who = new Int32Array(buckets).fill(-1);
+  for (let f = 0; f < count; f++)
+    for (let c = 0; c < k; c++) {
+      const u0 = (points[2 * f] as number) + (vectors[2 * c] as number);
+      const u1 = (points[2 * f + 1] as number) + (vectors[2 * c + 1] as number);
+      const b = Math.min(buckets - 1, Math.floor((u1 - low) / width));
+      if (u0 > (best[b] as number)) {
+        best[b] = u0;
+        who[b] = f * k + c;
+      }
+    }
+  const kept: number[] = [];
+  let beat = Number.NEGATIVE_INFINITY;
+  for (let b = buckets - 1; b >= 0; b--) {
+    if ((who[b] as number) >= 0 && (best[b] as number) > beat + TIE_TOLERANCE) {
+      kept.push(who[b] as number);
+      beat = best[b] as number;
+    }
+  }
+  return { kept: Int32Array.from(kept.reverse()), delta: width };
 }
