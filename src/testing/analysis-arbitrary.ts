@@ -50,7 +50,14 @@ export const spaceArb = (
         }));
       const redLine: fc.Arbitrary<RedLine> = fc.oneof(
         condition.map((c) => ({ kind: 'forbid' as const, when: [c] })),
-        fc.tuple(condition, condition).map(([a, b]) => ({ kind: 'forbid' as const, when: [a, b] })),
+        // Two conditions on the same issue are one condition: merge them.
+        fc.tuple(condition, condition).map(([a, b]) => ({
+          kind: 'forbid' as const,
+          when:
+            a.issue === b.issue
+              ? [{ issue: a.issue, options: [...new Set([...a.options, ...b.options])] }]
+              : [a, b],
+        })),
         fc
           .tuple(condition, condition)
           .map(([a, b]) => ({ kind: 'require' as const, if: a, needs: b })),

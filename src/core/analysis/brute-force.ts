@@ -5,7 +5,7 @@
 
 import { type CompiledSpace, utilityOf, withinRedLines } from './compiled-space.ts';
 import { dominates, TIE_TOLERANCE } from './pareto.ts';
-import { type Criterion, criterionValue, tied } from './solutions.ts';
+import { type Criterion, criterionValue } from './solutions.ts';
 
 export interface Enumeration {
   /** Option indices of every package within the red lines, `count` × issues. */
@@ -91,7 +91,7 @@ export function bruteBest(
       space.reservations,
       ideal,
     );
-    if (value > best && !tied(value, best)) best = value;
+    if (value > best) best = value;
   }
   return best;
 }
@@ -109,4 +109,67 @@ export function dedupe(vectors: number[][]): number[][] {
       i === 0 ||
       v.some((x, p) => Math.abs(x - ((sorted[i - 1] as number[])[p] as number)) > TIE_TOLERANCE),
   );
+}
+
+/**
+ * The best value of every criterion and the number of acceptable packages,
+ * visiting every package without storing any (an odometer over the options,
+ * utilities updated incrementally): memory O(issues), time O(packages ×
+ * parties) per pass, two passes (the second for Kalai–Smorodinsky, which needs
+ * the ideal point). For benchmarks on spaces too big to enumerate into memory.
+ */
+export function bruteForceStream(space: CompiledSpace): {
+  best: Partial<Record<Criterion, number>>;
+  acceptable: number;
+} {
+  const m = space.issues.length;
+  const n = space.parties.length;
+  const d = space.reservations;
+  const sizes = space.issues.map((issue) => issue.options.length);
+  const redLines = space.constraints.length > 0 || space.forbidden.some((f) => f.size > 0);
+  const pass = (visit: (u: Float64Array) => void) => {
+    const choice = new Int32Array(m);
+    const u = new Float64Array(n);
+    for (let i = 0; i < m; i++) {
+      const table = space.contribution[i] as Float64Array;
+      for (let p = 0; p < n; p++) u[p] = (u[p] as number) + (table[p] as number);
+    }
+    for (;;) {
+      let ok = !redLines || withinRedLines(space, choice);
+      for (let p = 0; p < n && ok; p++) ok = (u[p] as number) >= (d[p] as number) - TIE_TOLERANCE;
+      if (ok) visit(u);
+      // Next package: advance the odometer, updating the utilities issue by issue.
+      let i = m - 1;
+      for (; i >= 0; i--) {
+        const table = space.contribution[i] as Float64Array;
+        const from = choice[i] as number;
+        const to = from + 1 < (sizes[i] as number) ? from + 1 : 0;
+        for (let p = 0; p < n; p++)
+          u[p] = (u[p] as number) - (table[from * n + p] as number) + (table[to * n + p] as number);
+        choice[i] = to;
+        if (to !== 0) break;
+      }
+      if (i < 0) return;
+    }
+  };
+  const best: Partial<Record<Criterion, number>> = {};
+  const ideal = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  let acceptable = 0;
+  const simple = ['nash', 'egalitarian', 'utilitarian'] as const;
+  pass((u) => {
+    acceptable++;
+    for (let p = 0; p < n; p++)
+      if ((u[p] as number) > (ideal[p] as number)) ideal[p] = u[p] as number;
+    for (const criterion of simple) {
+      const value = criterionValue(criterion, u, d);
+      if (!(value <= (best[criterion] ?? Number.NEGATIVE_INFINITY))) best[criterion] = value;
+    }
+  });
+  if (acceptable > 0)
+    pass((u) => {
+      const value = criterionValue('kalai-smorodinsky', u, d, ideal);
+      if (!(value <= (best['kalai-smorodinsky'] ?? Number.NEGATIVE_INFINITY)))
+        best['kalai-smorodinsky'] = value;
+    });
+  return { best, acceptable };
 }

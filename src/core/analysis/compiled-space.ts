@@ -351,14 +351,19 @@ export function checkProfiles(
     }
     profile.redLines.forEach((line, r) => {
       const conditions = line.kind === 'forbid' ? line.when : [line.if, line.needs];
+      if (line.kind === 'forbid' && new Set(line.when.map((c) => c.issue)).size < line.when.length)
+        problems.push({
+          path: `${at}.redLines[${r}]`,
+          message: 'names an issue twice: list its options once',
+        });
       for (const c of conditions) {
         const issue = known.get(c.issue);
         if (issue === undefined)
-          problems.push({ path: `${at}.red_lines[${r}]`, message: `unknown issue "${c.issue}"` });
+          problems.push({ path: `${at}.redLines[${r}]`, message: `unknown issue "${c.issue}"` });
         for (const option of c.options) {
           if (issue !== undefined && !issue.options.some((o) => o.id === option)) {
             problems.push({
-              path: `${at}.red_lines[${r}]`,
+              path: `${at}.redLines[${r}]`,
               message: `issue "${c.issue}" has no option "${option}"`,
             });
           }

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { spaceArb } from '../../testing/analysis-arbitrary.ts';
-import { bruteBest, bruteFrontier, dedupe, enumeratePackages } from './brute-force.ts';
+import {
+  bruteAcceptable,
+  bruteBest,
+  bruteForceStream,
+  bruteFrontier,
+  dedupe,
+  enumeratePackages,
+} from './brute-force.ts';
 import { compileSpace, packageIndices, utilityOf, withinRedLines } from './compiled-space.ts';
 import { computeFrontier } from './frontier.ts';
 import { CRITERIA, solve, tied } from './solutions.ts';
@@ -92,6 +99,26 @@ describe('computeFrontier', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('bruteForceStream', () => {
+  test('agrees with the enumerating oracle', () => {
+    fc.assert(
+      fc.property(spaceArb(), ({ issues, profiles }) => {
+        const space = compileSpace(issues, profiles);
+        const all = enumeratePackages(space);
+        const stream = bruteForceStream(space);
+        assert.equal(stream.acceptable, bruteAcceptable(space, all).length);
+        for (const criterion of CRITERIA) {
+          const best = bruteBest(space, criterion, all);
+          const got = stream.best[criterion];
+          if (best === undefined) assert.equal(got, undefined);
+          else assert.ok(got !== undefined && tied(got, best), `${criterion}: ${got} vs ${best}`);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -36,7 +36,7 @@ export interface FrontierOptions {
 }
 
 /** Two-party frontiers are filtered in O(N log k), so they can stay exact much longer than larger ones (O(N·F)). */
-export const DEFAULT_MAX_POINTS = { twoParties: 300_000, more: 10_000 } as const;
+export const DEFAULT_MAX_POINTS = { twoParties: 100_000, more: 10_000 } as const;
 export const DEFAULT_EPSILON = 1e-4;
 
 interface Step {
@@ -88,12 +88,7 @@ export function computeFrontier(space: CompiledSpace, options: FrontierOptions =
       kept = bucketed.kept;
       epsilon = Math.min(1, epsilon + bucketed.delta);
     } else {
-      const candidates = new Float64Array(count * k * n);
-      for (let f = 0; f < count; f++)
-        for (let c = 0; c < k; c++)
-          for (let p = 0; p < n; p++)
-            candidates[(f * k + c) * n + p] =
-              (points[f * n + p] as number) + (vectors[c * n + p] as number);
+      const candidates = minkowskiSum(points, count, vectors, k, n);
       // With two parties the kept points are in decreasing order of the first
       // utility, so each class's shifted copy is a sorted list: merge them.
       kept =
@@ -106,21 +101,9 @@ export function computeFrontier(space: CompiledSpace, options: FrontierOptions =
         epsilon = Math.min(1, epsilon + thinned.delta);
       }
     }
-    // Candidate f·k + c is point f of the previous step plus class c.
-    const next = new Float64Array(kept.length * n);
-    const stepParent = new Int32Array(kept.length);
-    const stepClass = new Int32Array(kept.length);
-    for (let j = 0; j < kept.length; j++) {
-      const id = kept[j] as number;
-      const f = Math.floor(id / k);
-      const c = id - f * k;
-      for (let p = 0; p < n; p++)
-        next[j * n + p] = (points[f * n + p] as number) + (vectors[c * n + p] as number);
-      stepParent[j] = f;
-      stepClass[j] = c;
-    }
-    steps.push({ parent: stepParent, cls: stepClass });
-    points = next;
+    const step = keptStep(points, kept, vectors, k, n);
+    steps.push({ parent: step.parent, cls: step.cls });
+    points = step.points;
     count = kept.length;
   }
 
@@ -273,4 +256,48 @@ function bucketFilter2(
     }
   }
   return { kept: Int32Array.from(kept.reverse()), delta: width };
+}
+
+/** Every point plus every class vector: candidate f·k + c is point f plus class c. */
+function minkowskiSum(
+  points: Float64Array,
+  count: number,
+  vectors: Float64Array,
+  k: number,
+  n: number,
+): Float64Array {
+  const candidates = new Float64Array(count * k * n);
+  let at = 0;
+  for (let f = 0; f < count; f++) {
+    const base = f * n;
+    for (let c = 0; c < k; c++) {
+      const shift = c * n;
+      for (let p = 0; p < n; p++)
+        candidates[at++] = (points[base + p] as number) + (vectors[shift + p] as number);
+    }
+  }
+  return candidates;
+}
+
+/** The kept candidates' points, with where each came from. */
+function keptStep(
+  points: Float64Array,
+  kept: Int32Array,
+  vectors: Float64Array,
+  k: number,
+  n: number,
+): Step & { points: Float64Array } {
+  const next = new Float64Array(kept.length * n);
+  const parent = new Int32Array(kept.length);
+  const cls = new Int32Array(kept.length);
+  for (let j = 0; j < kept.length; j++) {
+    const id = kept[j] as number;
+    const f = (id / k) | 0;
+    const c = id - f * k;
+    for (let p = 0; p < n; p++)
+      next[j * n + p] = (points[f * n + p] as number) + (vectors[c * n + p] as number);
+    parent[j] = f;
+    cls[j] = c;
+  }
+  return { points: next, parent, cls };
 }

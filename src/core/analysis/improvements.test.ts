@@ -51,7 +51,7 @@ describe('findImprovements', () => {
         assert.equal(result.found, got.length);
         for (const x of result.improvements) {
           assert.ok(dominates(x.utilities, base));
-          x.gains.forEach((g) => assert.ok(g >= -1e-9));
+          for (const g of x.gains) assert.ok(g >= -1e-9);
         }
         for (let k = 1; k < result.improvements.length; k++)
           assert.ok(

@@ -9,8 +9,8 @@
  *
  * - Two parties: sort by the first utility, sweep keeping the best second
  *   utility seen: O(N log N). When the candidates are k lists already sorted
- *   (a sorted frontier shifted by each of k vectors), a k-way merge replaces
- *   the sort: O(N log k).
+ *   (a sorted frontier shifted by each of k vectors), pairwise merging
+ *   replaces the sort: O(N log k).
  * - More parties: sort by the sum of utilities (nothing can dominate a point
  *   with a larger sum), then test each point against those kept: O(N log N +
  *   N·F) for F points kept. Frontiers of additive utilities stay small unless
@@ -35,90 +35,112 @@ function filter2(points: Float64Array, count: number): Int32Array {
       (points[2 * b] as number) - (points[2 * a] as number) ||
       (points[2 * b + 1] as number) - (points[2 * a + 1] as number),
   );
-  return sweep2(points, order);
+  const run = { u0: new Float64Array(count), u1: new Float64Array(count), id: order };
+  for (let k = 0; k < count; k++) {
+    run.u0[k] = points[2 * (order[k] as number)] as number;
+    run.u1[k] = points[2 * (order[k] as number) + 1] as number;
+  }
+  return sweep2(run);
+}
+
+/** Points in decreasing order of (first, second utility), values beside their ids so passes read memory in order. */
+interface Run {
+  readonly u0: Float64Array;
+  readonly u1: Float64Array;
+  readonly id: Int32Array;
 }
 
 /**
  * The two-party filter of `lists` × `length` points where point `f·lists + c`
  * is element f of list c and every list is in decreasing order of the first
- * utility (then the second): a k-way merge on a binary heap, then the sweep.
+ * utility (then the second): the lists are merged pairwise, round after round
+ * (⌈log₂ lists⌉ sequential passes), then swept.
  */
 export function paretoFilterSortedLists(
   points: Float64Array,
   length: number,
   lists: number,
 ): Int32Array {
-  const before = (a: number, b: number) =>
-    (points[2 * a] as number) > (points[2 * b] as number) ||
-    ((points[2 * a] as number) === (points[2 * b] as number) &&
-      (points[2 * a + 1] as number) > (points[2 * b + 1] as number));
-  const heap: number[] = [];
-  const push = (item: number) => {
-    let i = heap.length;
-    heap.push(item);
-    while (i > 0) {
-      const up = (i - 1) >> 1;
-      if (!before(item, heap[up] as number)) break;
-      heap[i] = heap[up] as number;
-      i = up;
+  let runs: Run[] = Array.from({ length: lists }, (_, c) => {
+    const run = {
+      u0: new Float64Array(length),
+      u1: new Float64Array(length),
+      id: new Int32Array(length),
+    };
+    for (let f = 0; f < length; f++) {
+      const id = f * lists + c;
+      run.u0[f] = points[2 * id] as number;
+      run.u1[f] = points[2 * id + 1] as number;
+      run.id[f] = id;
     }
-    heap[i] = item;
-  };
-  const pop = (): number => {
-    const top = heap[0] as number;
-    const last = heap.pop() as number;
-    if (heap.length > 0) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= heap.length) break;
-        const right = left + 1;
-        const child =
-          right < heap.length && before(heap[right] as number, heap[left] as number) ? right : left;
-        if (!before(heap[child] as number, last)) break;
-        heap[i] = heap[child] as number;
-        i = child;
-      }
-      heap[i] = last;
-    }
-    return top;
-  };
-  if (length > 0) for (let c = 0; c < lists; c++) push(c);
-  const order = new Int32Array(length * lists);
-  for (let k = 0; k < order.length; k++) {
-    const item = pop();
-    order[k] = item;
-    if (item + lists < order.length) push(item + lists);
+    return run;
+  });
+  while (runs.length > 1) {
+    const next: Run[] = [];
+    for (let r = 0; r + 1 < runs.length; r += 2)
+      next.push(mergeRuns(runs[r] as Run, runs[r + 1] as Run));
+    if (runs.length % 2 === 1) next.push(runs[runs.length - 1] as Run);
+    runs = next;
   }
-  return sweep2(points, order);
+  const [run] = runs;
+  return run === undefined ? new Int32Array(0) : sweep2(run);
 }
 
-/** Keeps, along `order` (decreasing first utility), each point whose second utility beats all before it. */
-function sweep2(points: Float64Array, order: Int32Array): Int32Array {
-  const count = order.length;
+/** Two runs merged into one. */
+function mergeRuns(a: Run, b: Run): Run {
+  const size = a.id.length + b.id.length;
+  const u0 = new Float64Array(size);
+  const u1 = new Float64Array(size);
+  const id = new Int32Array(size);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < size; k++) {
+    const fromA =
+      j >= b.id.length ||
+      (i < a.id.length &&
+        ((a.u0[i] as number) > (b.u0[j] as number) ||
+          ((a.u0[i] as number) === (b.u0[j] as number) &&
+            (a.u1[i] as number) >= (b.u1[j] as number))));
+    if (fromA) {
+      u0[k] = a.u0[i] as number;
+      u1[k] = a.u1[i] as number;
+      id[k] = a.id[i] as number;
+      i++;
+    } else {
+      u0[k] = b.u0[j] as number;
+      u1[k] = b.u1[j] as number;
+      id[k] = b.id[j] as number;
+      j++;
+    }
+  }
+  return { u0, u1, id };
+}
+
+/** Keeps, along the run, each point whose second utility beats all before it. */
+function sweep2(run: Run): Int32Array {
+  const { u0, u1, id } = run;
+  const count = id.length;
   const kept: number[] = [];
   let best = Number.NEGATIVE_INFINITY;
   let last0 = Number.NaN;
   let last1 = Number.NaN;
   for (let k = 0; k < count; k++) {
-    const i = order[k] as number;
-    const u0 = points[2 * i] as number;
-    const u1 = points[2 * i + 1] as number;
-    const tie = Math.abs(u0 - last0) <= TIE_TOLERANCE && Math.abs(u1 - last1) <= TIE_TOLERANCE;
-    if (u1 > best + TIE_TOLERANCE || tie) {
-      kept.push(i);
+    const a = u0[k] as number;
+    const b = u1[k] as number;
+    const tie = Math.abs(a - last0) <= TIE_TOLERANCE && Math.abs(b - last1) <= TIE_TOLERANCE;
+    if (b > best + TIE_TOLERANCE || tie) {
+      kept.push(k);
       if (!tie) {
-        last0 = u0;
-        last1 = u1;
+        last0 = a;
+        last1 = b;
       }
-      if (u1 > best) best = u1;
+      if (b > best) best = b;
     }
   }
   // The order breaks ties within the tolerance by exact values, so a kept point
-  // can still be dominated by the next one when their first utilities are equal
-  // within the tolerance: drop those.
-  // Along `kept` the second utility never falls, so the point most likely to
-  // dominate point k is the last one whose first utility is within the tolerance.
+  // can still be dominated by a later one whose first utility is equal within
+  // the tolerance. Along `kept` the second utility never falls, so the likeliest
+  // to dominate point k is the last one whose first utility is within the tolerance.
   const result: number[] = [];
   let last = 0;
   for (let k = 0; k < kept.length; k++) {
@@ -126,14 +148,12 @@ function sweep2(points: Float64Array, order: Int32Array): Int32Array {
     if (last < k) last = k;
     while (
       last + 1 < kept.length &&
-      (points[2 * (kept[last + 1] as number)] as number) >=
-        (points[2 * i] as number) - TIE_TOLERANCE
+      (u0[kept[last + 1] as number] as number) >= (u0[i] as number) - TIE_TOLERANCE
     )
       last++;
     const j = kept[last] as number;
-    const dominated =
-      last > k && (points[2 * j + 1] as number) > (points[2 * i + 1] as number) + TIE_TOLERANCE;
-    if (!dominated) result.push(i);
+    const dominated = last > k && (u1[j] as number) > (u1[i] as number) + TIE_TOLERANCE;
+    if (!dominated) result.push(id[i] as number);
   }
   return Int32Array.from(result);
 }

@@ -77,3 +77,30 @@ export function linearValue(points: readonly (readonly [number, number])[], x: n
   }
   return last[1];
 }
+
+/** The red lines of `profile` that `pkg` crosses (none when it is acceptable to the party's red lines). */
+export function crossedRedLines(
+  profile: Profile,
+  pkg: Readonly<Record<IssueId, OptionId>>,
+): RedLine[] {
+  const holds = (c: OptionCondition) => {
+    const option = pkg[c.issue];
+    return option !== undefined && c.options.includes(option);
+  };
+  return profile.redLines.filter((line) =>
+    line.kind === 'forbid' ? line.when.every(holds) : holds(line.if) && !holds(line.needs),
+  );
+}
+
+/** A red line in words: `territory ∈ {cede-all}`, `if territory ∈ {cede-all} then guarantees ∈ {treaty}`. */
+export function describeRedLine(line: RedLine): string {
+  const condition = (c: OptionCondition) =>
+    c.options.length === 1
+      ? `${c.issue} = ${c.options[0]}`
+      : `${c.issue} ∈ {${c.options.join(', ')}}`;
+  const text =
+    line.kind === 'forbid'
+      ? `never ${line.when.map(condition).join(' with ')}`
+      : `if ${condition(line.if)} then ${condition(line.needs)}`;
+  return line.note === undefined ? text : `${text} — ${line.note}`;
+}

@@ -93,6 +93,7 @@ export function criterionValue(
 
 /** Whether two criterion values are equal within the tolerance (relative to their size). */
 export function tied(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return a === b;
   return Math.abs(a - b) <= TIE_TOLERANCE * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
