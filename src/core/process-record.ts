@@ -4,6 +4,8 @@
  * and applies exactly that difference, which makes imports idempotent.
  */
 
+import type { AnalysisIssue } from './analysis/issue-space.ts';
+import type { Profile } from './analysis/profile.ts';
 import type { Appointment } from './appointment.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { compareFuzzyDates } from './fuzzy-date.ts';
@@ -27,6 +29,10 @@ export interface ProcessRecord {
   readonly texts: readonly NegotiatingText[];
   /** Append-only: an import adds positions and never changes or removes one. */
   readonly positions: readonly Position[];
+  /** The negotiable issues of the analysis. */
+  readonly issues: readonly AnalysisIssue[];
+  /** The parties' preference profiles (at most one per party), each with an audience. */
+  readonly profiles: readonly Profile[];
 }
 
 /** The collections of a record, in dependency order (each may refer only to earlier ones). */
@@ -39,6 +45,8 @@ export const RECORD_COLLECTIONS = [
   'statements',
   'texts',
   'positions',
+  'issues',
+  'profiles',
 ] as const;
 export type RecordCollection = (typeof RECORD_COLLECTIONS)[number];
 
@@ -58,6 +66,7 @@ export type RecordChanges = {
 
 /** The identity of an item within its collection. */
 export function itemKey(item: Item<RecordCollection>): string {
+  if ('reservation' in item) return item.party;
   return 'key' in item ? item.key : item.id;
 }
 
@@ -82,6 +91,8 @@ export function diffRecords(
     statements: diffCollection(before?.statements ?? [], after.statements),
     texts: diffCollection(before?.texts ?? [], after.texts),
     positions: appendOnly(diffCollection(before?.positions ?? [], after.positions)),
+    issues: diffCollection(before?.issues ?? [], after.issues),
+    profiles: diffCollection(before?.profiles ?? [], after.profiles),
   };
 }
 
@@ -144,6 +155,8 @@ export function sortRecord(record: ProcessRecord): ProcessRecord {
     positions: [...record.positions].sort(
       (a, b) => compareFuzzyDates(a.recorded, b.recorded) || compareText(a.key, b.key),
     ),
+    issues: record.issues,
+    profiles: [...record.profiles].sort((a, b) => compareText(a.party, b.party)),
   };
 }
 

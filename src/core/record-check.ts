@@ -5,6 +5,7 @@
  * the first, with the item and field it concerns.
  */
 
+import { checkIssues, checkProfilesAgainst } from './analysis/analysis-check.ts';
 import { checkAppointment } from './appointment.ts';
 import { closest } from './closest.ts';
 import {
@@ -35,6 +36,8 @@ const NOUNS: Record<RecordCollection, string> = {
   statements: 'statement',
   texts: 'text',
   positions: 'position',
+  issues: 'issue',
+  profiles: 'profile',
 };
 
 /** Every rule violation in `record` (an empty list when it is sound). */
@@ -157,6 +160,13 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
     });
   });
   problems.push(...checkPositions(record, reference));
+  for (const p of checkIssues(record.issues, record.texts))
+    problems.push({ collection: 'issues', ...p });
+  record.profiles.forEach((profile, index) => {
+    reference('profiles', index, 'party', 'parties', profile.party);
+  });
+  for (const p of checkProfilesAgainst(record.issues, record.profiles))
+    problems.push({ collection: 'profiles', ...p });
   return problems;
 }
 

@@ -27,6 +27,16 @@ export function visibleRecord(record: ProcessRecord, viewer: Viewer): ProcessRec
         (statement.event === undefined || shown.has(statement.event)),
     ),
     texts: record.texts.map((text) => visibleText(text, viewer)),
+    issues: record.issues.filter(
+      (issue) =>
+        issue.link === undefined ||
+        record.texts.some(
+          (text) =>
+            text.id === issue.link?.text &&
+            text.versions.some((version) => canSeeVersion(viewer, version)),
+        ),
+    ),
+    profiles: record.profiles.filter((profile) => canSeePosition(viewer, profile)),
     positions: record.positions.filter(
       (position) =>
         canSeePosition(viewer, position) &&

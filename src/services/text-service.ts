@@ -271,6 +271,8 @@ export class TextService {
       statements: [],
       texts: [text],
       positions,
+      issues: [],
+      profiles: [],
     };
     const problems = checkRecord(record).map((problem) => {
       if (problem.collection !== 'positions')

@@ -201,6 +201,25 @@ export interface PositionsTable {
   source_id: number | null;
 }
 
+export interface AnalysisIssuesTable {
+  id: Generated<number>;
+  process_id: number;
+  slug: string;
+  /** Position in the process's list of issues. */
+  ordinal: number;
+  /** JSON of the issue (options, range, link, current option). */
+  body: string;
+}
+
+export interface ProfilesTable {
+  id: Generated<number>;
+  process_id: number;
+  party_id: number;
+  audience: string;
+  /** JSON of the profile without its party and audience. */
+  body: string;
+}
+
 export interface Database {
   processes: ProcessesTable;
   sources: SourcesTable;
@@ -217,6 +236,8 @@ export interface Database {
   version_circulation: VersionCirculationTable;
   provisions: ProvisionsTable;
   positions: PositionsTable;
+  analysis_issues: AnalysisIssuesTable;
+  profiles: ProfilesTable;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -16,6 +16,7 @@ import type { ProcessRecord, RecordChanges } from '../core/process-record.ts';
 import type { Source } from '../core/source.ts';
 import type { Statement } from '../core/statement.ts';
 import type { TimelineQuery } from '../core/timeline.ts';
+import { AnalysisRepository } from './analysis-repository.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
 import {
@@ -69,9 +70,11 @@ export class RecordRepository {
     private readonly bulk: BulkWriter,
   ) {
     this.texts = new TextRepository(db, bulk);
+    this.analysis = new AnalysisRepository(db);
   }
 
   private readonly texts: TextRepository;
+  private readonly analysis: AnalysisRepository;
 
   async listProcesses(): Promise<ProcessSummary[]> {
     const count =
@@ -158,6 +161,8 @@ export class RecordRepository {
       statements: statements.map(toStatement),
       texts: await this.texts.loadTexts(slug),
       positions: await this.texts.positions(slug, {}, { kind: 'operator' }),
+      issues: await this.analysis.issues(slug),
+      profiles: await this.analysis.profiles(slug, { kind: 'operator' }),
     };
   }
 

@@ -19,6 +19,7 @@ import {
   type ProcessRecord,
   type RecordChanges,
 } from '../core/process-record.ts';
+import { AnalysisRepository } from './analysis-repository.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import type { Database } from './database.ts';
 import {
@@ -105,6 +106,13 @@ export class RecordWriter {
       this.tick(n),
     );
     await texts.write(changes.texts, changes.positions);
+    await new AnalysisRepository(this.db).write(
+      processId,
+      parties,
+      changes.issues,
+      after.issues,
+      changes.profiles,
+    );
 
     // Removals last, once nothing that stays refers to what goes; dependants before their targets.
     await texts.remove(changes.texts.removed);

@@ -5,6 +5,7 @@
  */
 
 import { type Kysely, Migrator, sql } from 'kysely';
+import { AnalysisRepository } from './analysis-repository.ts';
 import { type BulkWriter, kyselyBulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -14,6 +15,7 @@ import { TextRepository } from './text-repository.ts';
 export interface Repositories {
   readonly record: RecordRepository;
   readonly text: TextRepository;
+  readonly analysis: AnalysisRepository;
 }
 
 export interface Store {
@@ -43,6 +45,7 @@ export async function createStore(
   const repositoriesOf = (executor: Kysely<Database>): Repositories => ({
     record: new RecordRepository(executor, dialect, bulkWriterFor(executor)),
     text: new TextRepository(executor, bulkWriterFor(executor)),
+    analysis: new AnalysisRepository(executor),
   });
   return {
     dialect,

@@ -172,5 +172,7 @@ export function generateRecord(
     statements,
     texts: [],
     positions: [],
+    issues: [],
+    profiles: [],
   };
 }

@@ -5,6 +5,7 @@
  */
 
 import fc from 'fast-check';
+import type { Profile } from '../core/analysis/profile.ts';
 import {
   APPOINTMENT_ROLES,
   type Appointment,
@@ -26,6 +27,7 @@ import { STATEMENT_FORMS, type Statement, statementKey } from '../core/statement
 import type { NegotiatingText } from '../core/text/negotiating-text.ts';
 import { POSITION_AUDIENCES, type Position, positionKey, STANCES } from '../core/text/position.ts';
 import { walkProvisions } from '../core/text/provision.ts';
+import { spaceArb } from './analysis-arbitrary.ts';
 import { fuzzyDateArb } from './date-arbitrary.ts';
 import { textsArb } from './text-arbitrary.ts';
 
@@ -247,11 +249,13 @@ export const processRecordArb: fc.Arbitrary<ProcessRecord> = fc
         textsAndPositions: textsArb(partyIds, sourceIds).chain((texts) =>
           fc.tuple(fc.constant(texts), positionsArb(texts, partyIds, sourceIds)),
         ),
+        analysis: analysisArb(partyIds),
       })
-      .map(({ textsAndPositions: [texts, positions], ...record }) => ({
+      .map(({ textsAndPositions: [texts, positions], analysis, ...record }) => ({
         ...record,
         texts,
         positions,
+        ...analysis,
       }));
   });
 
@@ -305,4 +309,31 @@ function isDefined<T>(value: T | undefined): value is T {
 function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)) !== undefined);
+}
+
+/** Issues and profiles for some of the parties (none without parties), with uncertainty. */
+function analysisArb(partyIds: readonly string[]) {
+  if (partyIds.length === 0) return fc.constant({ issues: [], profiles: [] });
+  return spaceArb({ minParties: 1, maxParties: Math.min(3, partyIds.length), maxIssues: 3 }).chain(
+    ({ issues, profiles }) =>
+      fc
+        .tuple(
+          fc.constantFrom('party', 'mediator', 'public') as fc.Arbitrary<Profile['audience']>,
+          fc.option(
+            fc.integer({ min: 1, max: 5 }).map((n) => n / 10),
+            { nil: undefined },
+          ),
+        )
+        .map(([audience, relative]) => ({
+          issues,
+          profiles: profiles.map(
+            (profile, i): Profile => ({
+              ...profile,
+              party: partyIds[i] as PartyId,
+              audience,
+              ...(relative === undefined ? {} : { uncertainty: { relative } }),
+            }),
+          ),
+        })),
+  );
 }

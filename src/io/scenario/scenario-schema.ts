@@ -20,6 +20,7 @@ import { STATEMENT_FORMS } from '../../core/statement.ts';
 import { TEXT_KINDS, VERSION_STATUSES } from '../../core/text/negotiating-text.ts';
 import { POSITION_AUDIENCES, STANCES } from '../../core/text/position.ts';
 import { NUMBERING_STYLES, type NumberingStyle } from '../../core/text/provision.ts';
+import { issueSchema, profileSchema } from './scenario-analysis.ts';
 
 /** The format version this code reads and writes. */
 export const SCENARIO_FORMAT_VERSION = 1;
@@ -284,11 +285,17 @@ export const scenarioSchema = z
       description:
         'Append-only: importing adds the positions not yet recorded and never removes one.',
     }),
+    issues: z.array(issueSchema).optional().meta({
+      description: 'The negotiable issues of the analysis, each with its options.',
+    }),
+    profiles: z.array(profileSchema).optional().meta({
+      description: "Each party's preferences over the issues (at most one profile per party).",
+    }),
   })
   .meta({
     title: 'Concord scenario file',
     description:
-      'One negotiation process: its parties, people, events, statements, texts and positions.',
+      'One negotiation process: its parties, people, events, statements, texts, positions, issues and profiles.',
   });
 
 export type ScenarioFile = z.input<typeof scenarioSchema>;

@@ -28,6 +28,7 @@ import type { NegotiatingText, TextVersion } from '../../core/text/negotiating-t
 import { type Position, positionKey } from '../../core/text/position.ts';
 import type { Provision } from '../../core/text/provision.ts';
 import type { YamlPath } from '../yaml-load.ts';
+import { toIssue, toProfile } from './scenario-analysis.ts';
 import type {
   ScenarioFile,
   ScenarioPosition,
@@ -198,6 +199,7 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
     );
   });
 
+  const texts = (file.texts ?? []).map(toText);
   return {
     record: {
       process,
@@ -207,8 +209,10 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
       appointments,
       events,
       statements,
-      texts: (file.texts ?? []).map(toText),
+      texts,
       positions: (file.positions ?? []).map(toPosition),
+      issues: (file.issues ?? []).map((issue) => toIssue(issue, texts)),
+      profiles: (file.profiles ?? []).map(toProfile),
     },
     originOf,
     problems,

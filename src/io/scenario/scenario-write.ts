@@ -13,6 +13,7 @@ import { type ProcessRecord, sortRecord } from '../../core/process-record.ts';
 import type { NegotiatingText, TextVersion } from '../../core/text/negotiating-text.ts';
 import type { Position } from '../../core/text/position.ts';
 import type { Provision } from '../../core/text/provision.ts';
+import { fromIssue, fromProfile } from './scenario-analysis.ts';
 import {
   SCENARIO_FORMAT_VERSION,
   type ScenarioFile,
@@ -148,6 +149,8 @@ export function recordToScenario(input: ProcessRecord): ScenarioFile {
     ),
     texts: nonEmpty(record.texts.map(fromText)),
     positions: nonEmpty(record.positions.map(fromPosition)),
+    issues: nonEmpty(record.issues.map((issue) => fromIssue(issue, record.texts))),
+    profiles: nonEmpty(record.profiles.map(fromProfile)),
   });
 }
 

@@ -7,6 +7,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectName } from '../database.ts';
 import { recordMigration } from './0001-record.ts';
 import { textsMigration } from './0002-texts.ts';
+import { analysisMigration } from './0003-analysis.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
@@ -14,6 +15,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
       return {
         '0001-record': recordMigration(dialect),
         '0002-texts': textsMigration(dialect),
+        '0003-analysis': analysisMigration(dialect),
       };
     },
   };
