@@ -2,7 +2,11 @@
 
 import { spawnSync } from 'node:child_process';
 
-const BENCHES: Record<string, string> = { record: 'bench/record.ts', text: 'bench/text.ts' };
+const BENCHES: Record<string, string> = {
+  record: 'bench/record.ts',
+  text: 'bench/text.ts',
+  analysis: 'bench/analysis.ts',
+};
 const [name, ...rest] = process.argv.slice(2);
 const chosen = name === undefined ? Object.keys(BENCHES) : [name];
 for (const bench of chosen) {

@@ -6,6 +6,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { ConcordError } from '../core/errors.ts';
+import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerPersonCommands } from './commands/person.ts';
@@ -58,6 +59,7 @@ function buildProgram(io: CliIo): Command {
   registerStatementsCommand(program, io);
   registerTextCommands(program, io);
   registerPositionCommands(program, io);
+  registerAnalyzeCommands(program, io);
   return program;
 }
 

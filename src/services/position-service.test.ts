@@ -210,7 +210,12 @@ for (const kind of testStoreKinds()) {
       await kind.use(async (store) => {
         const records = new RecordService(store);
         await records.importScenario(example, 'example.yaml');
-        const withoutPositions = example.slice(0, example.indexOf('\npositions:\n'));
+        // The positions section is cut out; what follows it (the analysis) stays.
+        const withoutPositions = example.replace(
+          /\npositions:\n[\s\S]*?(?=\n#[^\n]*\n# |\nissues:)/,
+          '\n',
+        );
+        assert.doesNotMatch(withoutPositions, /\npositions:/);
         const report = await records.importScenario(withoutPositions, 'example.yaml');
         assert.equal(report.total, 0, 'positions are append-only');
         assert.match(await records.exportScenario(talks), /CANARY-russia-private-nato/);

@@ -1,0 +1,452 @@
+/**
+ * `concord analyze`: the mediator's questions on a process (or on GENIUS
+ * files) — is the draft acceptable to each party, what is efficient, the
+ * bargaining solutions, how many packages everyone can accept, the changes
+ * that help everyone — and `concord propose`: a package as a new version.
+ */
+
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { AnalysisReport, PointReport } from '../../core/analysis/analysis-report.ts';
+import { analyse } from '../../core/analysis/analysis-report.ts';
+import { sampleUtilities } from '../../core/analysis/sample.ts';
+import type { SensitivityResult } from '../../core/analysis/sensitivity.ts';
+import { CRITERIA, type Criterion } from '../../core/analysis/solutions.ts';
+import { InvalidError } from '../../core/errors.ts';
+import type { FuzzyDate } from '../../core/fuzzy-date.ts';
+import type { PartyId } from '../../core/ids.ts';
+import { type PlotMark, plotUtilitySpace } from '../../io/analysis/plot-svg.ts';
+import { AnalysisService, type ProcessAnalysis } from '../../services/analysis-service.ts';
+import { CliContext } from '../context.ts';
+import type { CliIo } from '../io.ts';
+import { dateOption } from '../options.ts';
+import { table } from '../output.ts';
+import { progressBar } from '../progress.ts';
+import { readGeniusInput } from './analyze-genius.ts';
+import { writeAtomically } from './scenario.ts';
+
+interface AnalyzeOptions {
+  text?: string;
+  version?: string;
+  set?: Record<string, string>;
+  rankBy: string;
+  top: string;
+  maxChanges: string;
+  samples: string;
+  seed: string;
+  workers?: string;
+  plot?: string;
+  genius?: string[];
+  geniusweb?: string[];
+}
+
+const NAMES: Record<Criterion, string> = {
+  nash: 'Nash',
+  'kalai-smorodinsky': 'Kalai–Smorodinsky',
+  egalitarian: 'Egalitarian',
+  utilitarian: 'Utilitarian',
+};
+
+export function registerAnalyzeCommands(program: Command, io: CliIo): void {
+  program
+    .command('analyze')
+    .description(
+      'is the draft acceptable to each party, what is efficient, the bargaining solutions, the acceptable packages, the changes that help everyone',
+    )
+    .option(
+      '--text <slug>',
+      'the text whose version gives the draft package (default: the one the issues are tied to)',
+    )
+    .option('--version <slug>', 'the version giving the draft package (default: the latest)')
+    .option(
+      '--set <issue=option>',
+      'set an issue of the draft by hand (repeatable)',
+      issueOption,
+      {},
+    )
+    .option('--rank-by <criterion>', `rank the top packages by: ${CRITERIA.join(', ')}`, 'nash')
+    .option('--top <k>', 'how many top packages to list', '5')
+    .option('--max-changes <n>', 'search improvements changing up to n issues (1–3)', '3')
+    .option(
+      '--samples <n>',
+      'sensitivity: Monte Carlo samples over the profiles’ uncertainty (0: none)',
+      '0',
+    )
+    .option('--seed <n>', 'sensitivity: the random seed (same seed, same result)', '1')
+    .option('--workers <n>', 'sensitivity: worker threads (default: cores, at most 4)')
+    .option('--plot <file.svg>', 'also draw the utility space as an SVG chart')
+    .option(
+      '--genius <files...>',
+      'analyse GENIUS XML files instead of a process: the domain, then two or more profiles',
+    )
+    .option(
+      '--geniusweb <files...>',
+      'analyse GeniusWeb JSON profiles instead of a process (two or more)',
+    )
+    .addHelpText(
+      'after',
+      `
+Only the profiles you may see take part (--as): a party sees its own and public ones,
+the mediator those shared with the mediator.
+
+Examples:
+  $ concord analyze
+  $ concord analyze --version v1 --samples 10000 --plot space.svg
+  $ concord analyze --set army-cap=800000 --json
+  $ concord analyze --genius domain.xml party1.xml party2.xml`,
+    )
+    .action(async (options: AnalyzeOptions, command: Command) => {
+      const context = CliContext.of(io, command);
+      const rankBy = criterion(options.rankBy);
+      const top = count('--top', options.top, 1, 100);
+      const maxChanges = count('--max-changes', options.maxChanges, 1, 3);
+      const samples = count('--samples', options.samples, 0, 10_000_000);
+      const seed = count('--seed', options.seed, 0, 2 ** 31);
+      const workers =
+        options.workers === undefined ? undefined : count('--workers', options.workers, 1, 64);
+      const analysisOptions = { rankBy, top, maxChanges };
+      const files = options.genius ?? options.geniusweb;
+      const run = async (service: AnalysisService | undefined, analysis: ProcessAnalysis) => {
+        const sensitivity =
+          samples > 0 && service !== undefined
+            ? await service.sensitivity(analysis, {
+                samples,
+                seed,
+                ...(workers === undefined ? {} : { workers }),
+                onProgress: progressBar(io, 'Sampling'),
+              })
+            : undefined;
+        if (options.plot !== undefined) {
+          const file = resolve(io.cwd, options.plot);
+          await writeAtomically(file, plot(analysis, options.plot));
+          io.err(`Wrote the utility-space chart to ${options.plot}\n`);
+        }
+        context.print(
+          {
+            ...analysis.report,
+            leftOut: analysis.input.leftOut,
+            draftSource: analysis.draftSource,
+            ...(sensitivity ? { sensitivity } : {}),
+          },
+          () => render(analysis, sensitivity),
+        );
+      };
+      if (files !== undefined) {
+        const input = await readGeniusInput(
+          files,
+          options.genius !== undefined ? 'genius' : 'geniusweb',
+        );
+        const result = analyse(input.issues, input.profiles, analysisOptions);
+        await run(undefined, { ...result, input: { ...input, leftOut: [] } });
+        if (samples > 0)
+          io.err(
+            'Sensitivity needs uncertainty ranges, which GENIUS files do not carry: skipped.\n',
+          );
+        return;
+      }
+      await context.withStore(async (store, process, viewer) => {
+        const service = new AnalysisService(store, viewer);
+        const draft = {
+          ...(options.text === undefined ? {} : { text: options.text }),
+          ...(options.version === undefined ? {} : { version: options.version }),
+          ...(options.set === undefined || Object.keys(options.set).length === 0
+            ? {}
+            : { set: options.set }),
+        };
+        await run(service, await service.analyse(process.id, draft, analysisOptions));
+      });
+    });
+
+  program
+    .command('propose')
+    .description(
+      'write a package into a new version of a text: each tied provision proposes the chosen alternative',
+    )
+    .argument('<text>', 'text slug')
+    .argument('<version>', 'slug of the new version')
+    .option('--from <slug>', 'the version to start from (default: the latest)')
+    .option('--nash', 'the Nash package (the first, if tied)')
+    .option(
+      '--improvement <n>',
+      'the n-th improvement on the draft (as listed by "concord analyze")',
+    )
+    .option(
+      '--set <issue=option>',
+      'an issue’s option (repeatable; over --nash or --improvement)',
+      issueOption,
+      {},
+    )
+    .option('--label <text>', 'the new version’s label')
+    .option('--date <date>', 'the new version’s date', dateOption('--date'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ concord propose peace-plan v3 --improvement 1
+  $ concord propose peace-plan v3 --nash --label "Mediator's compromise"`,
+    )
+    .action(
+      async (textSlug: string, versionSlug: string, options: ProposeOptions, command: Command) => {
+        const context = CliContext.of(io, command);
+        await context.withStore(async (store, process, viewer) => {
+          const service = new AnalysisService(store, viewer);
+          let base: Record<string, string> = {};
+          if (options.nash || options.improvement !== undefined) {
+            const analysis = await service.analyse(process.id, {
+              text: textSlug,
+              ...(options.from === undefined ? {} : { version: options.from }),
+            });
+            if (options.nash) {
+              const pkg = analysis.report.solutions.find((s) => s.criterion === 'nash')?.points[0]
+                ?.packages[0];
+              if (pkg === undefined)
+                throw InvalidError.of(
+                  'no package is acceptable to every party: there is no Nash package',
+                );
+              base = { ...pkg };
+            } else {
+              const n = count('--improvement', options.improvement ?? '', 1, 100);
+              const draft = analysis.report.draft;
+              if (draft === undefined)
+                throw InvalidError.of(
+                  `the draft is incomplete (${analysis.draftSource?.found.unsettled.map((u) => u.issue).join(', ')}): give the missing issues with --set`,
+                );
+              const improvement = draft.improvements[n - 1];
+              if (improvement === undefined)
+                throw InvalidError.of(
+                  `there ${draft.improvements.length === 1 ? 'is 1 improvement' : `are ${draft.improvements.length} improvements`} on the draft`,
+                );
+              base = { ...draft.package };
+              for (const change of improvement.changes) base[change.issue] = change.to;
+            }
+          }
+          const result = await service.packageToVersion(process.id, {
+            text: textSlug,
+            ...(options.from === undefined ? {} : { from: options.from }),
+            version: versionSlug,
+            ...(options.label === undefined ? {} : { label: options.label }),
+            ...(options.date === undefined ? {} : { date: options.date }),
+            package: { ...base, ...(options.set ?? {}) },
+          });
+          context.print(
+            result,
+            (r) =>
+              `Created version "${r.version}" of "${r.text}": ${r.written.length} provision${r.written.length === 1 ? '' : 's'} now propose the package's options (${r.written.join(', ')}).${r.skipped.length > 0 ? `\nNot tied to this text (kept as they were): ${r.skipped.join(', ')}.` : ''}\n`,
+          );
+        });
+      },
+    );
+}
+
+interface ProposeOptions {
+  from?: string;
+  nash?: boolean;
+  improvement?: string;
+  set?: Record<string, string>;
+  label?: string;
+  date?: FuzzyDate;
+}
+
+function issueOption(text: string, previous: Record<string, string>): Record<string, string> {
+  const match = /^([^=\s]+)=(\S+)$/.exec(text.trim());
+  if (match === null) throw InvalidError.of(`--set: expected issue=option, got "${text}"`);
+  return { ...previous, [match[1] as string]: match[2] as string };
+}
+
+function criterion(text: string): Criterion {
+  if ((CRITERIA as readonly string[]).includes(text)) return text as Criterion;
+  throw InvalidError.of(`--rank-by: "${text}" is not one of: ${CRITERIA.join(', ')}`);
+}
+
+function count(option: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw InvalidError.of(
+      `${option}: expected a whole number from ${min} to ${max}, got "${text}"`,
+    );
+  return value;
+}
+
+const fmt = (u: number) => u.toFixed(3);
+const signed = (g: number) => `${g >= 0 ? '+' : '−'}${Math.abs(g).toFixed(3)}`;
+
+function describePackage(pkg: Readonly<Record<string, string>>): string {
+  return Object.entries(pkg)
+    .map(([issue, option]) => `${issue}=${option}`)
+    .join(', ');
+}
+
+function render(analysis: ProcessAnalysis, sensitivity: SensitivityResult | undefined): string {
+  const r: AnalysisReport = analysis.report;
+  const out: string[] = [];
+  const parties = r.parties;
+  out.push(
+    `${parties.length} parties (${parties.join(', ')}), ${r.issues} issues, ${big(r.packages.all)} packages (${big(r.packages.withinRedLines)} within everyone's red lines)`,
+  );
+  const notes = [...new Set(analysis.input.profiles.flatMap((p) => (p.note ? [p.note] : [])))];
+  for (const note of notes) out.push(`Note: ${note}`);
+  if (analysis.input.leftOut.length > 0)
+    out.push(`Left out (no profile visible): ${analysis.input.leftOut.join(', ')}`);
+  out.push('');
+
+  const source = analysis.draftSource;
+  if (source !== undefined) {
+    const where = source.version ? `${source.text} ${source.version}` : 'the current options';
+    if (r.draft === undefined) {
+      out.push(
+        `Draft (${where}): incomplete — ${source.found.unsettled.map((u) => `${u.issue}: ${u.reason}`).join('; ')}.`,
+      );
+      out.push('  Give the missing options with --set issue=option.');
+    } else {
+      const d = r.draft;
+      out.push(`Draft (${where}): ${describePackage(d.package)}`);
+      out.push(
+        table(
+          ['party', 'utility', 'reservation', 'acceptable'],
+          parties.map((party, p) => {
+            const crossed = d.redLinesCrossed.find((c) => c.party === party);
+            return [
+              party,
+              fmt(d.utilities[p] as number),
+              fmt(r.reservations[p] as number),
+              crossed
+                ? `no — red line: ${crossed.lines.join('; ')}`
+                : d.aboveReservation[p]
+                  ? 'yes'
+                  : 'no — below reservation',
+            ];
+          }),
+        ).trimEnd(),
+      );
+      out.push(
+        `  Acceptable to all: ${d.acceptable ? 'yes' : 'no'}.  ${d.efficient ? 'Efficient: no change helps everyone.' : `Not efficient: every party could gain ${fmt(Math.max(0, d.gainToFrontier))} at once.`}`,
+      );
+      if (d.improvements.length > 0) {
+        out.push(
+          `  Improvements (helping everyone, fewest changes first; ${d.improvementsFound} found within ${d.searchedChanges} change${d.searchedChanges === 1 ? '' : 's'}):`,
+        );
+        d.improvements.forEach((x, i) => {
+          const changes = x.changes.map((c) => `${c.issue}: ${c.from} → ${c.to}`).join(', ');
+          const gains = parties
+            .map((party, p) => `${party} ${signed(x.gains[p] as number)}`)
+            .join(', ');
+          out.push(
+            `    ${i + 1}. ${changes}  (${gains})${x.acceptable ? '' : ' — still not acceptable to all'}`,
+          );
+        });
+      } else if (!d.efficient)
+        out.push(
+          `  No improvement within ${d.searchedChanges} change${d.searchedChanges === 1 ? '' : 's'}; the frontier points below dominate it.`,
+        );
+    }
+    out.push('');
+  }
+
+  const approx = r.frontier.exact
+    ? 'exact'
+    : `approximate: every efficient package is within ε = ${r.frontier.epsilon.toExponential(1)} of a listed point`;
+  out.push(
+    `Frontier: ${r.frontier.points.toLocaleString('en')} efficient utility points, ${r.frontier.acceptablePoints.toLocaleString('en')} acceptable to all (${approx})`,
+  );
+  const a = r.acceptable;
+  out.push(
+    a.kind === 'exact'
+      ? `Acceptable packages: ${big(a.count)} of ${big(a.total)} (exact, ${a.method})`
+      : `Acceptable packages: about ${Math.round(a.estimate).toLocaleString('en')} of ${big(a.total)} (ESTIMATE, 95% interval ${Math.round(a.low).toLocaleString('en')}–${Math.round(a.high).toLocaleString('en')}, ${a.samples.toLocaleString('en')} samples)`,
+  );
+  out.push('');
+  if (r.solutions.length === 0)
+    out.push('No package is acceptable to every party: no bargaining solution.');
+  for (const solution of r.solutions) {
+    const tie = solution.points.length > 1 ? ` (${solution.points.length} tied)` : '';
+    out.push(
+      `${NAMES[solution.criterion]}${tie}: ${point(parties, solution.points[0] as PointReport)}`,
+    );
+  }
+  if (r.top.ranks.length > 1) {
+    out.push('', `Top ${r.top.ranks.length} by ${NAMES[r.top.criterion]}:`);
+    r.top.ranks.forEach((rank, i) => {
+      out.push(
+        `  ${i + 1}. ${rank.value.toPrecision(4)}  ${point(parties, rank.points[0] as PointReport)}`,
+      );
+    });
+  }
+  if (sensitivity !== undefined) out.push('', ...renderSensitivity(sensitivity));
+  return `${out.join('\n')}\n`;
+}
+
+function point(parties: readonly PartyId[], p: PointReport): string {
+  const u = parties.map((party, i) => `${party} ${fmt(p.utilities[i] as number)}`).join(', ');
+  const more =
+    p.packageCount > 1
+      ? ` (+${(p.packageCount - 1).toLocaleString('en')} more with the same utilities)`
+      : '';
+  return `${u}\n    ${describePackage(p.packages[0] ?? {})}${more}`;
+}
+
+function renderSensitivity(s: SensitivityResult): string[] {
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const out = [
+    `Sensitivity: ${s.samples.toLocaleString('en')} samples over the profiles' uncertainty (seed ${s.seed})`,
+  ];
+  if (s.deterministic)
+    out.push('  No profile states an uncertainty range: every sample is the nominal analysis.');
+  if (s.certainParties.length > 0)
+    out.push(`  Taken as exact (no ranges): ${s.certainParties.join(', ')}`);
+  out.push(
+    table(
+      [
+        'package',
+        'acceptable to all',
+        '95% interval',
+        ...s.parties.map((p) => `${p} median [p5–p95]`),
+      ],
+      s.candidates.map((c) => [
+        c.label,
+        pct(c.acceptable.estimate),
+        `${pct(c.acceptable.low)}–${pct(c.acceptable.high)}`,
+        ...c.parties.map(
+          (p) => `${fmt(p.utility.median)} [${fmt(p.utility.p5)}–${fmt(p.utility.p95)}]`,
+        ),
+      ]),
+    ).trimEnd(),
+  );
+  if (s.nashStability !== undefined)
+    out.push(
+      `  The Nash package stays the Nash package in ${pct(s.nashStability.estimate)} of samples (${pct(s.nashStability.low)}–${pct(s.nashStability.high)}).`,
+    );
+  if (s.noAgreement > 0)
+    out.push(
+      `  No package was acceptable to all in ${s.noAgreement.toLocaleString('en')} samples.`,
+    );
+  return out;
+}
+
+function big(decimal: string): string {
+  return decimal.length > 15
+    ? `${decimal.slice(0, 1)}.${decimal.slice(1, 3)}e${decimal.length - 1}`
+    : BigInt(decimal).toLocaleString('en');
+}
+
+function plot(analysis: ProcessAnalysis, file: string): string {
+  const r = analysis.report;
+  const marks: PlotMark[] = r.solutions.map((s) => ({
+    label: NAMES[s.criterion],
+    kind: s.criterion,
+    utilities: (s.points[0] as PointReport).utilities,
+  }));
+  if (r.draft !== undefined)
+    marks.push({ label: 'draft', kind: 'draft', utilities: r.draft.utilities });
+  const frontier = analysis.frontier;
+  return plotUtilitySpace({
+    title: `Utility space — ${file}`,
+    parties: r.parties.map((id) => ({ id, name: id })),
+    samples: sampleUtilities(analysis.space, 5_000, 1),
+    frontier: frontier.points,
+    reservations: r.reservations,
+    marks,
+    ...(frontier.exact
+      ? {}
+      : { subtitle: `approximate frontier (ε = ${frontier.epsilon.toExponential(1)})` }),
+  });
+}

@@ -1,0 +1,293 @@
+/**
+ * Use cases of the analysis: analyse a process's issues under the profiles
+ * the viewer may see (with a version's draft package), test how robust the
+ * answers are (sensitivity), and write a package back as a new version.
+ *
+ * Confidentiality: only the profiles the viewer may see enter an analysis, so
+ * a result never depends on — and cannot reveal — a profile hidden from its
+ * viewer. Parties without a visible profile are listed as left out.
+ */
+
+import { type Analysis, type AnalysisOptions, analyse } from '../core/analysis/analysis-report.ts';
+import type { AnalysisIssue, Package } from '../core/analysis/issue-space.ts';
+import type { Profile } from '../core/analysis/profile.ts';
+import type { SensitivityCandidate, SensitivityResult } from '../core/analysis/sensitivity.ts';
+import {
+  alternativeWordings,
+  applyPackage,
+  type DraftPackage,
+  draftPackage,
+} from '../core/analysis/text-link.ts';
+import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
+import { InvalidError, NotFoundError } from '../core/errors.ts';
+import type { FuzzyDate } from '../core/fuzzy-date.ts';
+import type { IssueId, OptionId, PartyId, ProcessId, TextId, VersionId } from '../core/ids.ts';
+import type { NegotiatingText, TextVersion } from '../core/text/negotiating-text.ts';
+import type { Store } from '../store/store.ts';
+import { runSensitivity, type SensitivityOptions } from './sensitivity-runner.ts';
+
+export interface SpaceInput {
+  readonly issues: AnalysisIssue[];
+  readonly profiles: Profile[];
+  /** Parties of the process with no profile the viewer may see. */
+  readonly leftOut: PartyId[];
+}
+
+export interface DraftChoice {
+  /** The text and version whose proposals form the draft (default: the latest visible version of the text the issues are tied to). */
+  readonly text?: string;
+  readonly version?: string;
+  /** Options set by hand, over the version's: issue → option. */
+  readonly set?: Readonly<Record<string, string>>;
+}
+
+export interface ProcessAnalysis extends Analysis {
+  readonly input: SpaceInput;
+  /** Where the draft came from, when there is one. */
+  readonly draftSource?: {
+    readonly text?: TextId;
+    readonly version?: VersionId;
+    readonly found: DraftPackage;
+    /** True when every issue has an option, so the draft was analysed. */
+    readonly complete: boolean;
+  };
+}
+
+export class AnalysisService {
+  constructor(
+    private readonly store: Store,
+    private readonly viewer: Viewer = OPERATOR,
+  ) {}
+
+  /** The issues and the profiles the viewer may see. Throws when there is nothing to analyse. */
+  async space(process: ProcessId): Promise<SpaceInput> {
+    const { analysis, record, text } = this.store.repositories;
+    const [allIssues, profiles, parties] = await Promise.all([
+      analysis.issues(process),
+      analysis.profiles(process, this.viewer),
+      record.listParties(process),
+    ]);
+    // An issue tied to a text the viewer sees no version of is hidden with it.
+    const visibleTexts = new Set<string>();
+    for (const id of new Set(allIssues.flatMap((i) => (i.link ? [i.link.text] : [])))) {
+      const stored = await text.getText(process, id);
+      if (stored?.versions.some((v) => canSeeVersion(this.viewer, v))) visibleTexts.add(id);
+    }
+    const issues = allIssues.filter((i) => i.link === undefined || visibleTexts.has(i.link.text));
+    if (issues.length === 0)
+      throw InvalidError.of(
+        'this process has no issues to analyse: add `issues` (and `profiles`) to its scenario file',
+      );
+    const withProfile = new Set<string>(profiles.map((p) => p.party));
+    const leftOut = parties.map((p) => p.id).filter((id) => !withProfile.has(id));
+    if (profiles.length < 2)
+      throw InvalidError.of(
+        `an analysis needs the profiles of at least two parties; ${profiles.length === 0 ? 'none is' : `only ${profiles[0]?.party}'s is`} visible${this.viewer.kind === 'operator' ? '' : ' to you'}`,
+      );
+    return { issues, profiles, leftOut };
+  }
+
+  /** Analyses a process; with a draft choice, also the draft package and improvements on it. */
+  async analyse(
+    process: ProcessId,
+    draft: DraftChoice | undefined,
+    options: Omit<AnalysisOptions, 'draft'> = {},
+  ): Promise<ProcessAnalysis> {
+    const input = await this.space(process);
+    const source = draft === undefined ? undefined : await this.draft(process, input.issues, draft);
+    const result = analyse(input.issues, input.profiles, {
+      ...options,
+      ...(source?.complete ? { draft: source.found.package as Package } : {}),
+    });
+    return { ...result, input, ...(source === undefined ? {} : { draftSource: source }) };
+  }
+
+  /** Monte Carlo over the profiles' uncertainty: see `sensitivityOf`. */
+  sensitivity(analysis: ProcessAnalysis, options: SensitivityOptions): Promise<SensitivityResult> {
+    return sensitivityOf(analysis, options);
+  }
+
+  /**
+   * Writes `pkg` into a new version of a text derived from `from`: each
+   * provision tied to an issue proposes the chosen alternative. One transaction.
+   */
+  async packageToVersion(
+    process: ProcessId,
+    input: {
+      readonly text: string;
+      readonly from?: string;
+      readonly version: string;
+      readonly label?: string;
+      readonly date?: FuzzyDate;
+      readonly note?: string;
+      readonly package: Readonly<Record<string, string>>;
+    },
+  ): Promise<{ text: TextId; version: VersionId; written: IssueId[]; skipped: IssueId[] }> {
+    const { issues } = await this.space(process);
+    const pkg = completePackage(issues, input.package);
+    return this.store.transaction(async ({ record, text: texts }) => {
+      await record.lockProcess(process);
+      const text = await this.visibleText(process, input.text, texts);
+      const base = pickVersion(text, input.from, this.viewer);
+      if (text.versions.some((v) => v.id === input.version))
+        throw InvalidError.of(`text "${text.id}" already has a version "${input.version}"`);
+      const applied = applyPackage(
+        issues,
+        text.id,
+        base.provisions,
+        pkg,
+        alternativeWordings(text.versions),
+      );
+      if (applied.written.length === 0)
+        throw InvalidError.of(
+          `no issue of the package is tied to a provision of version "${base.id}" of "${text.id}"`,
+        );
+      const version: TextVersion = {
+        id: input.version as VersionId,
+        label: input.label ?? input.version,
+        ...(input.date === undefined ? {} : { date: input.date }),
+        derivedFrom: base.id,
+        status: 'draft',
+        circulatedTo: [],
+        audience: 'private',
+        note:
+          input.note ??
+          `Made from a package: ${applied.written.map((id) => `${id} = ${pkg[id]}`).join(', ')}`,
+        provisions: applied.provisions,
+      };
+      // Saved from the whole stored text: versions the viewer may not see stay as they are.
+      const stored = await texts.getText(process, text.id);
+      if (stored === undefined) throw new NotFoundError('text', text.id);
+      await texts.saveText(process, { ...stored, versions: [...stored.versions, version] }, stored);
+      return {
+        text: text.id,
+        version: version.id,
+        written: applied.written,
+        skipped: applied.skipped,
+      };
+    });
+  }
+
+  private async draft(
+    process: ProcessId,
+    issues: readonly AnalysisIssue[],
+    choice: DraftChoice,
+  ): Promise<NonNullable<ProcessAnalysis['draftSource']>> {
+    const textId =
+      choice.text ?? issues.find((issue) => issue.link !== undefined)?.link?.text ?? undefined;
+    let found: DraftPackage = { package: {}, sources: {}, unsettled: [] };
+    let version: TextVersion | undefined;
+    if (textId !== undefined) {
+      const text = await this.visibleText(process, textId);
+      version = pickVersion(text, choice.version, this.viewer);
+      found = draftPackage(issues, text.id, version, alternativeWordings(text.versions));
+    } else found = draftPackage(issues, undefined, undefined, new Map());
+    if (choice.set !== undefined) {
+      const manual = completePackage(issues, choice.set, false);
+      found = {
+        package: { ...found.package, ...manual },
+        sources: { ...found.sources },
+        unsettled: found.unsettled.filter((u) => !(u.issue in manual)),
+      };
+    }
+    return {
+      ...(textId === undefined ? {} : { text: textId as TextId }),
+      ...(version === undefined ? {} : { version: version.id }),
+      found,
+      complete: found.unsettled.length === 0,
+    };
+  }
+
+  /** A text with the versions the viewer may see (read through `texts`: inside a transaction, its own). */
+  private async visibleText(
+    process: ProcessId,
+    slug: string,
+    texts = this.store.repositories.text,
+  ): Promise<NegotiatingText> {
+    const text = await texts.getText(process, slug as TextId);
+    const versions = text?.versions.filter((v) => canSeeVersion(this.viewer, v)) ?? [];
+    if (text === undefined || versions.length === 0) throw new NotFoundError('text', slug);
+    return { ...text, versions };
+  }
+}
+
+function pickVersion(text: NegotiatingText, slug: string | undefined, viewer: Viewer): TextVersion {
+  const visible = text.versions.filter((v) => canSeeVersion(viewer, v));
+  const version =
+    slug === undefined ? visible[visible.length - 1] : visible.find((v) => v.id === slug);
+  if (version === undefined)
+    throw new NotFoundError(
+      'version',
+      `${text.id}/${slug}`,
+      `known: ${visible.map((v) => v.id).join(', ')}`,
+    );
+  return version;
+}
+
+/** `issue=option` choices checked against the issues; with `complete`, every issue must have one. */
+function completePackage(
+  issues: readonly AnalysisIssue[],
+  choices: Readonly<Record<string, string>>,
+  complete = true,
+): Record<IssueId, OptionId> {
+  const problems: { path: string; message: string }[] = [];
+  const result: Record<string, OptionId> = {};
+  for (const [issueId, optionId] of Object.entries(choices)) {
+    const issue = issues.find((i) => i.id === issueId);
+    if (issue === undefined) {
+      problems.push({
+        path: issueId,
+        message: `unknown issue (known: ${issues.map((i) => i.id).join(', ')})`,
+      });
+      continue;
+    }
+    if (!issue.options.some((o) => o.id === optionId)) {
+      problems.push({
+        path: issueId,
+        message: `unknown option "${optionId}" (options: ${issue.options.map((o) => o.id).join(', ')})`,
+      });
+      continue;
+    }
+    result[issueId] = optionId as OptionId;
+  }
+  if (complete)
+    for (const issue of issues)
+      if (!(issue.id in result))
+        problems.push({ path: issue.id, message: 'the package gives no option for this issue' });
+  if (problems.length > 0) throw new InvalidError(problems, 'the package is not valid:');
+  return result as Record<IssueId, OptionId>;
+}
+
+/**
+ * Monte Carlo over the profiles' uncertainty (seeded, over worker threads) for
+ * the Nash packages, the draft and its best improvements.
+ */
+export async function sensitivityOf(
+  analysis: Pick<ProcessAnalysis, 'report' | 'input'>,
+  options: SensitivityOptions,
+): Promise<SensitivityResult> {
+  const candidates: SensitivityCandidate[] = [];
+  const report = analysis.report;
+  const nash = report.solutions.find((s) => s.criterion === 'nash');
+  nash?.points.slice(0, 3).forEach((point, i) => {
+    const pkg = point.packages[0];
+    if (pkg !== undefined)
+      candidates.push({
+        label: i === 0 ? 'Nash' : `Nash (tie ${i + 1})`,
+        package: pkg,
+        nash: true,
+      });
+  });
+  if (report.draft !== undefined) {
+    candidates.push({ label: 'draft', package: report.draft.package });
+    report.draft.improvements.slice(0, 3).forEach((x, i) => {
+      const pkg = { ...report.draft?.package } as Record<string, OptionId>;
+      for (const change of x.changes) pkg[change.issue] = change.to;
+      candidates.push({ label: `improvement ${i + 1}`, package: pkg as Package });
+    });
+  }
+  return runSensitivity(
+    { issues: analysis.input.issues, profiles: analysis.input.profiles, candidates },
+    options,
+  );
+}
