@@ -16,14 +16,15 @@
  * - Peak RSS of the whole process (≤ 1 GiB).
  *
  * Each engine timing is the median and maximum of 5 runs after a warm-up,
- * plus the first (cold) run. The count of acceptable packages is timed apart.
+ * plus the first (cold) run. The count of acceptable packages is timed apart,
+ * with the budget `concord analyze` gives it (`REPORT_COUNT`).
  * Nothing is asserted: the program prints a table and a JSON line.
  * Options: --seed N (default 42), --no-brute (skip the long brute force).
  */
 
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { analyse } from '../src/core/analysis/analysis-report.ts';
+import { analyse, REPORT_COUNT } from '../src/core/analysis/analysis-report.ts';
 import {
   bruteForceStream,
   bruteFrontier,
@@ -219,7 +220,7 @@ for (const [name, parties, issueCount, options, target, opts] of cases) {
   const engine = time(() => solveSpace(space));
   const { frontier } = solveSpace(space);
   const countStart = performance.now();
-  const count = countAcceptable(space);
+  const count = countAcceptable(space, REPORT_COUNT);
   const countMs = performance.now() - countStart;
   const notes = [
     `${frontier.count.toLocaleString('en')} points${frontier.exact ? '' : `, ε = ${frontier.epsilon.toExponential(2)}`}`,

@@ -80,6 +80,36 @@ describe('concord analyze and propose', () => {
     assert.equal(JSON.parse(again.out).draft.package.territory, 'freeze');
   });
 
+  test('profiles list and export to GENIUS, which analyze reads back', async () => {
+    assert.match(
+      (await run('--as', 'mediator', 'profiles', 'list')).out,
+      /territory +cede, freeze +peace-plan ‹donbas›/,
+    );
+    assert.match(
+      (await run('--as', 'public', 'profiles', 'export', '--format', 'genius', '--out', 'g')).err,
+      /nothing to write; none is visible to you/,
+    );
+    const exported = await run('profiles', 'export', '--format', 'genius', '--out', 'g');
+    assert.equal(exported.code, 0, exported.err);
+    assert.match(exported.err, /warning: ukraine: 2 red lines not written/);
+    const back = await run(
+      '--json',
+      'analyze',
+      '--genius',
+      'g/ukraine-talks-2025_domain.xml',
+      'g/russia.xml',
+      'g/ukraine.xml',
+      'g/us.xml',
+    );
+    assert.equal(back.code, 0, back.err);
+    assert.equal(JSON.parse(back.out).packages.all, '8748');
+    const web = await run('profiles', 'export', '--format', 'geniusweb', '--out', 'w');
+    assert.equal(web.code, 0, web.err);
+    const again = await run('--json', 'analyze', '--geniusweb', 'w/russia.json', 'w/ukraine.json');
+    assert.equal(again.code, 0, again.err);
+    assert.deepEqual(JSON.parse(again.out).parties, ['russia', 'ukraine']);
+  });
+
   test('reads GENIUS files', {
     skip: !existsSync(genius) && 'the shared GENIUS domains are absent',
   }, async () => {

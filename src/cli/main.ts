@@ -12,6 +12,7 @@ import { registerEventCommands } from './commands/event.ts';
 import { registerPersonCommands } from './commands/person.ts';
 import { registerPositionCommands } from './commands/position.ts';
 import { registerProcessCommands } from './commands/process.ts';
+import { registerProfileCommands } from './commands/profiles.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
 import { registerStatementsCommand } from './commands/statements.ts';
 import { registerTextCommands } from './commands/text.ts';
@@ -60,6 +61,7 @@ function buildProgram(io: CliIo): Command {
   registerTextCommands(program, io);
   registerPositionCommands(program, io);
   registerAnalyzeCommands(program, io);
+  registerProfileCommands(program, io);
   return program;
 }
 

@@ -59,8 +59,11 @@ export class AnalysisService {
     private readonly viewer: Viewer = OPERATOR,
   ) {}
 
-  /** The issues and the profiles the viewer may see. Throws when there is nothing to analyse. */
-  async space(process: ProcessId): Promise<SpaceInput> {
+  /**
+   * The issues and the profiles the viewer may see. Throws when there are no
+   * issues, or fewer than `minProfiles` profiles (an analysis needs two).
+   */
+  async space(process: ProcessId, minProfiles = 2): Promise<SpaceInput> {
     const { analysis, record, text } = this.store.repositories;
     const [allIssues, profiles, parties] = await Promise.all([
       analysis.issues(process),
@@ -80,9 +83,9 @@ export class AnalysisService {
       );
     const withProfile = new Set<string>(profiles.map((p) => p.party));
     const leftOut = parties.map((p) => p.id).filter((id) => !withProfile.has(id));
-    if (profiles.length < 2)
+    if (profiles.length < minProfiles)
       throw InvalidError.of(
-        `an analysis needs the profiles of at least two parties; ${profiles.length === 0 ? 'none is' : `only ${profiles[0]?.party}'s is`} visible${this.viewer.kind === 'operator' ? '' : ' to you'}`,
+        `${minProfiles === 1 ? 'there is nothing to write' : 'an analysis needs the profiles of at least two parties'}; ${profiles.length === 0 ? 'none is' : `only ${profiles[0]?.party}'s is`} visible${this.viewer.kind === 'operator' ? '' : ' to you'}`,
       );
     return { issues, profiles, leftOut };
   }

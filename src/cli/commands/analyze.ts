@@ -133,7 +133,7 @@ Examples:
       };
       if (files !== undefined) {
         const input = await readGeniusInput(
-          files,
+          files.map((file) => resolve(io.cwd, file)),
           options.genius !== undefined ? 'genius' : 'geniusweb',
         );
         const result = analyse(input.issues, input.profiles, analysisOptions);

@@ -115,6 +115,9 @@ export interface Analysis {
   readonly frontier: Frontier;
 }
 
+/** The count in a report: a tenth of the default budget, a fifth of the samples (it is one line of the report). */
+export const REPORT_COUNT: CountOptions = { budget: 1e7, samples: 20_000 };
+
 /** Analyses `issues` under `profiles` (one per party, in the order given). */
 export function analyse(
   issues: readonly AnalysisIssue[],
@@ -138,8 +141,7 @@ export function analyse(
   const ideal = idealPoint(frontier, acceptable);
   const rankBy = options.rankBy ?? 'nash';
   const all = issues.reduce((product, issue) => product * BigInt(issue.options.length), 1n);
-  // A tenth of the default budget and a fifth of the samples: the count is one line of the report.
-  const count = countAcceptable(space, { budget: 1e7, samples: 20_000, ...options.count });
+  const count = countAcceptable(space, { ...REPORT_COUNT, ...options.count });
   return {
     space,
     frontier,

@@ -114,7 +114,7 @@ export function dedupe(vectors: number[][]): number[][] {
 /**
  * The best value of every criterion and the number of acceptable packages,
  * visiting every package without storing any (an odometer over the options,
- * utilities updated incrementally): memory O(issues), time O(packages ×
+ * with prefix sums of the utilities): memory O(issues), time O(packages ×
  * parties) per pass, two passes (the second for Kalai–Smorodinsky, which needs
  * the ideal point). For benchmarks on spaces too big to enumerate into memory.
  */
@@ -127,29 +127,32 @@ export function bruteForceStream(space: CompiledSpace): {
   const d = space.reservations;
   const sizes = space.issues.map((issue) => issue.options.length);
   const redLines = space.constraints.length > 0 || space.forbidden.some((f) => f.size > 0);
+  // prefix[i]: utilities of the options chosen for issues 0..i, recomputed from
+  // prefix[i − 1] whenever issue i changes — no drift over billions of packages.
   const pass = (visit: (u: Float64Array) => void) => {
     const choice = new Int32Array(m);
-    const u = new Float64Array(n);
-    for (let i = 0; i < m; i++) {
-      const table = space.contribution[i] as Float64Array;
-      for (let p = 0; p < n; p++) u[p] = (u[p] as number) + (table[p] as number);
-    }
+    const prefix = Array.from({ length: m }, () => new Float64Array(n));
+    const refresh = (from: number) => {
+      for (let i = from; i < m; i++) {
+        const table = space.contribution[i] as Float64Array;
+        const base = (choice[i] as number) * n;
+        const before = i === 0 ? undefined : (prefix[i - 1] as Float64Array);
+        const here = prefix[i] as Float64Array;
+        for (let p = 0; p < n; p++) here[p] = (before?.[p] ?? 0) + (table[base + p] as number);
+      }
+    };
+    refresh(0);
+    const u = m === 0 ? new Float64Array(n) : (prefix[m - 1] as Float64Array);
     for (;;) {
       let ok = !redLines || withinRedLines(space, choice);
       for (let p = 0; p < n && ok; p++) ok = (u[p] as number) >= (d[p] as number) - TIE_TOLERANCE;
       if (ok) visit(u);
-      // Next package: advance the odometer, updating the utilities issue by issue.
+      // Next package: advance the odometer.
       let i = m - 1;
-      for (; i >= 0; i--) {
-        const table = space.contribution[i] as Float64Array;
-        const from = choice[i] as number;
-        const to = from + 1 < (sizes[i] as number) ? from + 1 : 0;
-        for (let p = 0; p < n; p++)
-          u[p] = (u[p] as number) - (table[from * n + p] as number) + (table[to * n + p] as number);
-        choice[i] = to;
-        if (to !== 0) break;
-      }
+      while (i >= 0 && (choice[i] as number) + 1 >= (sizes[i] as number)) choice[i--] = 0;
       if (i < 0) return;
+      choice[i] = (choice[i] as number) + 1;
+      refresh(i);
     }
   };
   const best: Partial<Record<Criterion, number>> = {};
