@@ -39,7 +39,7 @@ import type { Profile, RedLine } from '../src/core/analysis/profile.ts';
 import { seededRandom } from '../src/core/analysis/random.ts';
 import { solve, tied } from '../src/core/analysis/solutions.ts';
 import type { IssueId, OptionId, PartyId } from '../src/core/ids.ts';
-import { readGeniusDomain, readGeniusProfile } from '../src/io/analysis/genius.ts';
+import { readGeniusDomain, readGeniusProfile } from '../src/io/analysis/genius-read.ts';
 import { readScenario } from '../src/io/scenario/scenario-read.ts';
 import { sensitivityOf } from '../src/services/analysis-service.ts';
 import { machine, ms } from './stats.ts';

@@ -11,7 +11,8 @@
 import { type Analysis, type AnalysisOptions, analyse } from '../core/analysis/analysis-report.ts';
 import type { AnalysisIssue, Package } from '../core/analysis/issue-space.ts';
 import type { Profile } from '../core/analysis/profile.ts';
-import type { SensitivityCandidate, SensitivityResult } from '../core/analysis/sensitivity.ts';
+import type { SensitivityCandidate } from '../core/analysis/sensitivity.ts';
+import type { SensitivityResult } from '../core/analysis/sensitivity-summary.ts';
 import {
   alternativeWordings,
   applyPackage,

@@ -17,14 +17,16 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
   checkSensitivityInput,
-  hasUncertainty,
-  mergeTallies,
   runSensitivitySamples,
   type SensitivityInput,
-  type SensitivityResult,
   type SensitivityTally,
-  summarise,
 } from '../core/analysis/sensitivity.ts';
+import { hasUncertainty } from '../core/analysis/sensitivity-sample.ts';
+import {
+  mergeTallies,
+  type SensitivityResult,
+  summarise,
+} from '../core/analysis/sensitivity-summary.ts';
 import { InvalidError } from '../core/errors.ts';
 import type { SensitivityMessage, SensitivityTask } from './sensitivity-worker.ts';
 

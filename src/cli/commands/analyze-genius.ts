@@ -9,13 +9,10 @@ import type { AnalysisIssue } from '../../core/analysis/issue-space.ts';
 import type { Profile } from '../../core/analysis/profile.ts';
 import { InvalidError } from '../../core/errors.ts';
 import type { PartyId } from '../../core/ids.ts';
-import {
-  MAX_INPUT_BYTES,
-  readGeniusDomain,
-  readGeniusProfile,
-  uniqueIds,
-} from '../../io/analysis/genius.ts';
-import { readGeniusWebProfile } from '../../io/analysis/genius-web.ts';
+import { MAX_INPUT_BYTES } from '../../io/analysis/genius-input.ts';
+import { uniqueIds } from '../../io/analysis/genius-names.ts';
+import { readGeniusDomain, readGeniusProfile } from '../../io/analysis/genius-read.ts';
+import { readGeniusWebProfile } from '../../io/analysis/genius-web-read.ts';
 import { readLimited } from './scenario.ts';
 
 export async function readGeniusInput(

@@ -127,22 +127,23 @@ export function bruteForceStream(space: CompiledSpace): {
   const d = space.reservations;
   const sizes = space.issues.map((issue) => issue.options.length);
   const redLines = space.constraints.length > 0 || space.forbidden.some((f) => f.size > 0);
-  // prefix[i]: utilities of the options chosen for issues 0..i, recomputed from
-  // prefix[i − 1] whenever issue i changes — no drift over billions of packages.
+  // prefix[i + 1]: utilities of the options chosen for issues 0..i (prefix[0]
+  // is zero), recomputed from prefix[i] whenever issue i changes — no drift
+  // over billions of packages.
   const pass = (visit: (u: Float64Array) => void) => {
     const choice = new Int32Array(m);
-    const prefix = Array.from({ length: m }, () => new Float64Array(n));
+    const prefix = Array.from({ length: m + 1 }, () => new Float64Array(n));
     const refresh = (from: number) => {
       for (let i = from; i < m; i++) {
         const table = space.contribution[i] as Float64Array;
         const base = (choice[i] as number) * n;
-        const before = i === 0 ? undefined : (prefix[i - 1] as Float64Array);
-        const here = prefix[i] as Float64Array;
-        for (let p = 0; p < n; p++) here[p] = (before?.[p] ?? 0) + (table[base + p] as number);
+        const before = prefix[i] as Float64Array;
+        const here = prefix[i + 1] as Float64Array;
+        for (let p = 0; p < n; p++) here[p] = (before[p] as number) + (table[base + p] as number);
       }
     };
     refresh(0);
-    const u = m === 0 ? new Float64Array(n) : (prefix[m - 1] as Float64Array);
+    const u = prefix[m] as Float64Array;
     for (;;) {
       let ok = !redLines || withinRedLines(space, choice);
       for (let p = 0; p < n && ok; p++) ok = (u[p] as number) >= (d[p] as number) - TIE_TOLERANCE;

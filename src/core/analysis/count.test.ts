@@ -5,14 +5,11 @@ import { spaceArb } from '../../testing/analysis-arbitrary.ts';
 import type { IssueId, OptionId, PartyId } from '../ids.ts';
 import { bruteAcceptable, enumeratePackages } from './brute-force.ts';
 import { compileSpace } from './compiled-space.ts';
-import {
-  countAcceptable,
-  countByBranchAndBound,
-  countByEnumeration,
-  countByMeetInTheMiddle,
-  estimateByMonteCarlo,
-  totalPackages,
-} from './count.ts';
+import { countAcceptable } from './count.ts';
+import { countByBranchAndBound, countByEnumeration } from './count-branch-and-bound.ts';
+import { countByMeetInTheMiddle } from './count-meet-in-the-middle.ts';
+import { estimateByMonteCarlo } from './count-monte-carlo.ts';
+import { totalPackages } from './count-tables.ts';
 import type { AnalysisIssue } from './issue-space.ts';
 import type { Profile } from './profile.ts';
 import { deriveSeed, seededRandom } from './random.ts';

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { spaceArb } from '../../testing/analysis-arbitrary.ts';
 import { InvalidError } from '../errors.ts';
 import type { IssueId, OptionId, PartyId } from '../ids.ts';
 import { compileSpace, packageIndices, utilityOf, withinRedLines } from './compiled-space.ts';
 import { computeFrontier } from './frontier.ts';
 import type { AnalysisIssue, Package } from './issue-space.ts';
-import type { Interval, Profile, Uncertainty } from './profile.ts';
+import type { Profile, Uncertainty } from './profile.ts';
 import { seededRandom } from './random.ts';
-import {
-  distributionOf,
-  mergeTallies,
-  nashPoints,
-  resampleSpace,
-  runSensitivitySamples,
-  type SensitivityInput,
-  sampleProfiles,
-  summarise,
-  wilsonInterval,
-} from './sensitivity.ts';
-import { acceptablePoints, criterionValue, solve } from './solutions.ts';
+import { runSensitivitySamples, type SensitivityInput } from './sensitivity.ts';
+import { mergeTallies, summarise } from './sensitivity-summary.ts';
+import { solve } from './solutions.ts';
 
 const issue = (id: string, options: number): AnalysisIssue => ({
   id: id as IssueId,
@@ -79,167 +69,6 @@ function fixture(uncertainty?: (party: number) => Uncertainty | undefined): Sens
     ],
   };
 }
-
-const inside = (x: number | undefined, { low, high }: Interval) =>
-  x !== undefined && x >= low - 1e-12 && x <= high + 1e-12;
-
-describe('sampleProfiles', () => {
-  test('draws every weight and option value within its range (property)', () => {
-    fc.assert(
-      fc.property(
-        spaceArb(),
-        fc.constantFrom(0, 0.2, 1),
-        fc.integer(),
-        fc.integer(),
-        ({ issues, profiles }, relative, layout, seed) => {
-          const pick = seededRandom(layout);
-          const ranged = profiles.map((profile): Profile => {
-            const weights: Record<string, Interval> = {};
-            const values: Record<string, Record<string, Interval>> = {};
-            for (const i of issues) {
-              const w = profile.weights[i.id] ?? 0;
-              if (pick() < 0.3) weights[i.id] = { low: w * 0.5, high: w * 2 };
-              const options: Record<string, Interval> = {};
-              for (const o of i.options) {
-                const low = pick();
-                if (pick() < 0.3) options[o.id] = { low, high: low + (1 - low) * pick() };
-              }
-              values[i.id] = options;
-            }
-            return { ...profile, uncertainty: { relative, weights, values } };
-          });
-          const sampled = sampleProfiles(ranged, issues, seededRandom(seed));
-          sampled.forEach((sample, k) => {
-            const nominal = ranged[k] as Profile;
-            const u = nominal.uncertainty ?? {};
-            assert.equal(sample.uncertainty, undefined);
-            assert.deepEqual(sample.redLines, nominal.redLines);
-            assert.equal(sample.reservation, nominal.reservation);
-            for (const i of issues) {
-              const w = nominal.weights[i.id] ?? 0;
-              const wr = u.weights?.[i.id] ?? { low: w * (1 - relative), high: w * (1 + relative) };
-              assert.ok(inside(sample.weights[i.id], wr), `weight of ${i.id}`);
-              const nv = nominal.values[i.id];
-              const sv = sample.values[i.id];
-              assert.ok(nv?.kind === 'options' && sv?.kind === 'options');
-              for (const o of i.options) {
-                const v = nv.values[o.id] ?? 0;
-                const range = u.values?.[i.id]?.[o.id] ?? {
-                  low: Math.max(0, v * (1 - relative)),
-                  high: Math.min(1, v * (1 + relative)),
-                };
-                assert.ok(inside(sv.values[o.id], range), `value of ${i.id}.${o.id}`);
-              }
-            }
-          });
-        },
-      ),
-      { numRuns: 200 },
-    );
-  });
-
-  test('moves value curves with `relative`; an option range turns a curve into values', () => {
-    const numeric: AnalysisIssue = {
-      id: 'money' as IssueId,
-      name: 'money',
-      options: [0, 50, 100].map((value) => ({ id: `${value}` as OptionId, label: '', value })),
-    };
-    const profile: Profile = {
-      party: 'a' as PartyId,
-      weights: { ['money' as IssueId]: 1 },
-      values: {
-        ['money' as IssueId]: {
-          kind: 'linear',
-          points: [
-            [0, 0],
-            [100, 0.8],
-          ],
-        },
-      },
-      reservation: 0,
-      redLines: [],
-      audience: 'public',
-      uncertainty: { relative: 0.25 },
-    };
-    for (let seed = 0; seed < 50; seed++) {
-      const [curve] = sampleProfiles([profile], [numeric], seededRandom(seed));
-      const values = curve?.values['money' as IssueId];
-      assert.ok(values?.kind === 'linear');
-      assert.deepEqual(values.points[0], [0, 0]);
-      assert.ok(inside(values.points[1]?.[1], { low: 0.6, high: 1 }));
-      const ranged: Profile = {
-        ...profile,
-        uncertainty: {
-          relative: 0.25,
-          values: { ['money' as IssueId]: { ['50' as OptionId]: { low: 0.1, high: 0.2 } } },
-        },
-      };
-      const [options] = sampleProfiles([ranged], [numeric], seededRandom(seed));
-      const sampled = options?.values['money' as IssueId];
-      assert.ok(sampled?.kind === 'options');
-      assert.equal(sampled.values['0' as OptionId], 0);
-      assert.ok(inside(sampled.values['50' as OptionId], { low: 0.1, high: 0.2 }));
-      assert.ok(inside(sampled.values['100' as OptionId], { low: 0.6, high: 1 }));
-    }
-  });
-
-  test('returns a profile without ranges as it is', () => {
-    const { issues, profiles } = fixture();
-    assert.deepEqual(sampleProfiles(profiles, issues, seededRandom(1)), profiles);
-  });
-});
-
-describe('resampleSpace', () => {
-  test('equals compiling the sampled profiles, number for number (property)', () => {
-    fc.assert(
-      fc.property(spaceArb(), fc.integer(), ({ issues, profiles }, seed) => {
-        const nominal = compileSpace(issues, profiles);
-        const ranged = profiles.map((profile) => ({ ...profile, uncertainty: { relative: 0.3 } }));
-        const sampled = sampleProfiles(ranged, issues, seededRandom(seed));
-        assert.deepEqual(resampleSpace(nominal, sampled), compileSpace(issues, sampled));
-        // Unsampled (values on a grid of tenths, so classes merge): the same as well.
-        assert.deepEqual(resampleSpace(nominal, profiles), nominal);
-      }),
-      { numRuns: 200 },
-    );
-  });
-});
-
-describe('nashPoints', () => {
-  test('finds the points solve(computeFrontier) finds, whatever the floor (property)', () => {
-    fc.assert(
-      fc.property(spaceArb(), fc.integer(), ({ issues, profiles }, seed) => {
-        const space = compileSpace(issues, profiles);
-        const frontier = computeFrontier(space);
-        const expected = solve(frontier, 'nash');
-        const n = space.parties.length;
-        // A floor from some acceptable frontier point (a package known to be acceptable).
-        const acceptable = acceptablePoints(frontier);
-        const random = seededRandom(seed);
-        const some = acceptable[Math.floor(random() * acceptable.length)];
-        const floor =
-          some === undefined || random() < 0.3
-            ? 0
-            : criterionValue('nash', frontier.utilitiesAt(some), space.reservations);
-        const found = nashPoints(space, floor);
-        if (expected === undefined) {
-          assert.equal(found, undefined);
-          return;
-        }
-        assert.ok(found?.exact);
-        const key = (u: ArrayLike<number>) => Array.from(u, (x) => x.toFixed(8)).join(',');
-        const want = new Set(expected.points.map((i) => key(frontier.utilitiesAt(i))));
-        const got = new Set(
-          Array.from({ length: found.count }, (_, i) =>
-            key(found.points.subarray(i * n, i * n + n)),
-          ),
-        );
-        assert.deepEqual(got, want);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
 
 describe('runSensitivitySamples', () => {
   const uncertain = fixture(() => ({ relative: 0.3 }));
@@ -355,33 +184,5 @@ describe('runSensitivitySamples', () => {
       () => runSensitivitySamples(wrongPackage, { seed: 1, from: 0, to: 10 }),
       (error: unknown) => error instanceof InvalidError && /package "odd"/.test(error.message),
     );
-  });
-});
-
-describe('summaries', () => {
-  test('the Wilson interval holds the estimate and stays in [0, 1] (property)', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 100_000 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (n, share) => {
-          const k = Math.round(share * n);
-          const { estimate, low, high } = wilsonInterval(k, n);
-          assert.equal(estimate, k / n);
-          assert.ok(0 <= low && low <= estimate && estimate <= high && high <= 1);
-          if (k === 0) assert.equal(low, 0);
-          if (k === n) assert.equal(high, 1);
-        },
-      ),
-    );
-    const { low, high } = wilsonInterval(50, 100);
-    assert.ok(Math.abs(low - 0.4038) < 1e-4 && Math.abs(high - 0.5962) < 1e-4);
-  });
-
-  test('quantiles interpolate between order statistics', () => {
-    const d = distributionOf(Float64Array.from([5, 1, 4, 2, 3]));
-    assert.deepEqual([d.min, d.p25, d.median, d.p75, d.max, d.mean], [1, 2, 3, 4, 5, 3]);
-    assert.ok(Math.abs(d.p5 - 1.2) < 1e-12 && Math.abs(d.p95 - 4.8) < 1e-12);
-    assert.ok(Math.abs(d.sd - Math.sqrt(2.5)) < 1e-12);
   });
 });

@@ -17,13 +17,9 @@ import { criterionValue, solve } from '../../core/analysis/solutions.ts';
 import { InvalidError } from '../../core/errors.ts';
 import type { IssueId, OptionId, PartyId } from '../../core/ids.ts';
 import { spaceArb } from '../../testing/analysis-arbitrary.ts';
-import { numericIssue } from './genius.ts';
-import {
-  readGeniusWebDomain,
-  readGeniusWebProfile,
-  writeGeniusWebDomain,
-  writeGeniusWebProfile,
-} from './genius-web.ts';
+import { numericIssue } from './genius-names.ts';
+import { readGeniusWebDomain, readGeniusWebProfile } from './genius-web-read.ts';
+import { writeGeniusWebDomain, writeGeniusWebProfile } from './genius-web-write.ts';
 
 /** ../shared/data/genius/geniusweb-party from the repository root. */
 const DATA = fileURLToPath(new URL('../../../../shared/data/genius/', import.meta.url));

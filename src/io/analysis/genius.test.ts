@@ -18,13 +18,9 @@ import { type Criterion, criterionValue, solve } from '../../core/analysis/solut
 import { InvalidError } from '../../core/errors.ts';
 import type { IssueId, OptionId, PartyId } from '../../core/ids.ts';
 import { spaceArb } from '../../testing/analysis-arbitrary.ts';
-import {
-  numericIssue,
-  readGeniusDomain,
-  readGeniusProfile,
-  writeGeniusDomain,
-  writeGeniusProfile,
-} from './genius.ts';
+import { numericIssue } from './genius-names.ts';
+import { readGeniusDomain, readGeniusProfile } from './genius-read.ts';
+import { writeGeniusDomain, writeGeniusProfile } from './genius-write.ts';
 
 /** ../shared/data/genius from the repository root. */
 const DATA = fileURLToPath(new URL('../../../../shared/data/genius/', import.meta.url));
