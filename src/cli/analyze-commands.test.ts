@@ -35,6 +35,33 @@ describe('concord analyze and propose', () => {
     assert.deepEqual(json.leftOut, []);
   });
 
+  test('--improve evaluates any package; --frontier lists the acceptable frontier', async () => {
+    const result = await run(
+      '--json',
+      'analyze',
+      '--improve',
+      'territory=freeze,guarantees=allied',
+      '--frontier',
+      '4',
+    );
+    assert.equal(result.code, 0, result.err);
+    const json = JSON.parse(result.out);
+    assert.equal(json.draft.package.territory, 'freeze');
+    assert.equal(json.draft.package.guarantees, 'allied');
+    assert.equal(json.draft.acceptable, true);
+    assert.equal(json.frontierPoints.length, 4);
+    const first = json.frontierPoints.map((p: { utilities: number[] }) => p.utilities[0]);
+    assert.deepEqual(
+      [...first].sort((a, b) => b - a),
+      first,
+      'best for the first party first',
+    );
+    assert.match(
+      (await run('analyze', '--improve', 'territory')).err,
+      /--improve: expected issue=option, got "territory"/,
+    );
+  });
+
   test('sensitivity with a progress bar, and an SVG chart', async () => {
     const result = await run(
       'analyze',

@@ -188,8 +188,14 @@ export class AnalysisService {
     } else found = draftPackage(issues, undefined, undefined, new Map());
     if (choice.set !== undefined) {
       const manual = completePackage(issues, choice.set, false);
+      const merged = { ...found.package, ...manual } as Record<string, OptionId>;
       found = {
-        package: { ...found.package, ...manual },
+        // In the issues' order, whatever set it.
+        package: Object.fromEntries(
+          issues.flatMap((issue) =>
+            merged[issue.id] === undefined ? [] : [[issue.id, merged[issue.id]]],
+          ),
+        ),
         sources: { ...found.sources },
         unsettled: found.unsettled.filter((u) => !(u.issue in manual)),
       };

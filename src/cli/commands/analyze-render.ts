@@ -119,6 +119,15 @@ export function render(
       `${NAMES[solution.criterion]}${tie}: ${point(parties, solution.points[0] as PointReport)}`,
     );
   }
+  if (r.frontierPoints !== undefined) {
+    out.push(
+      '',
+      `Acceptable frontier points (${r.frontierPoints.length} of ${r.frontier.acceptablePoints.toLocaleString('en')}, by ${parties[0]}'s utility):`,
+    );
+    r.frontierPoints.forEach((p, i) => {
+      out.push(`  ${i + 1}. ${point(parties, p)}`);
+    });
+  }
   if (r.top.ranks.length > 1) {
     out.push('', `Top ${r.top.ranks.length} by ${NAMES[r.top.criterion]}:`);
     r.top.ranks.forEach((rank, i) => {

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyse } from '../../core/analysis/analysis-report.ts';
+import type { Package } from '../../core/analysis/issue-space.ts';
 import { CRITERIA, type Criterion } from '../../core/analysis/solutions.ts';
 import { InvalidError } from '../../core/errors.ts';
 import type { FuzzyDate } from '../../core/fuzzy-date.ts';
@@ -24,6 +25,8 @@ interface AnalyzeOptions {
   text?: string;
   version?: string;
   set?: Record<string, string>;
+  improve: string;
+  frontier?: string | true;
   rankBy: string;
   top: string;
   maxChanges: string;
@@ -52,6 +55,12 @@ export function registerAnalyzeCommands(program: Command, io: CliIo): void {
       issueOption,
       {},
     )
+    .option(
+      '--improve <draft|package>',
+      'the package to evaluate and improve: the draft, or issue=option,issue=option… (over the draft)',
+      'draft',
+    )
+    .option('--frontier [n]', 'list the acceptable frontier points (at most n, default 50)')
     .option('--rank-by <criterion>', `rank the top packages by: ${CRITERIA.join(', ')}`, 'nash')
     .option('--top <k>', 'how many top packages to list', '5')
     .option('--max-changes <n>', 'search improvements changing up to n issues (1–3)', '3')
@@ -92,7 +101,20 @@ Examples:
       const seed = count('--seed', options.seed, 0, 2 ** 31);
       const workers =
         options.workers === undefined ? undefined : count('--workers', options.workers, 1, 64);
-      const analysisOptions = { rankBy, top, maxChanges };
+      const improve = options.improve === 'draft' ? {} : packageOption(options.improve);
+      const choices = { ...improve, ...(options.set ?? {}) };
+      const listFrontier =
+        options.frontier === undefined
+          ? undefined
+          : options.frontier === true
+            ? 50
+            : count('--frontier', options.frontier, 1, 100_000);
+      const analysisOptions = {
+        rankBy,
+        top,
+        maxChanges,
+        ...(listFrontier === undefined ? {} : { listFrontier }),
+      };
       const files = options.genius ?? options.geniusweb;
       const run = async (service: AnalysisService | undefined, analysis: ProcessAnalysis) => {
         const sensitivity =
@@ -124,7 +146,10 @@ Examples:
           files.map((file) => resolve(io.cwd, file)),
           options.genius !== undefined ? 'genius' : 'geniusweb',
         );
-        const result = analyse(input.issues, input.profiles, analysisOptions);
+        const result = analyse(input.issues, input.profiles, {
+          ...analysisOptions,
+          ...(Object.keys(choices).length === 0 ? {} : { draft: choices as Package }),
+        });
         await run(undefined, { ...result, input: { ...input, leftOut: [] } });
         if (samples > 0)
           io.err(
@@ -137,9 +162,7 @@ Examples:
         const draft = {
           ...(options.text === undefined ? {} : { text: options.text }),
           ...(options.version === undefined ? {} : { version: options.version }),
-          ...(options.set === undefined || Object.keys(options.set).length === 0
-            ? {}
-            : { set: options.set }),
+          ...(Object.keys(choices).length === 0 ? {} : { set: choices }),
         };
         await run(service, await service.analyse(process.id, draft, analysisOptions));
       });
@@ -235,10 +258,25 @@ interface ProposeOptions {
   date?: FuzzyDate;
 }
 
-function issueOption(text: string, previous: Record<string, string>): Record<string, string> {
+function issueOption(
+  text: string,
+  previous: Record<string, string>,
+  option = '--set',
+): Record<string, string> {
   const match = /^([^=\s]+)=(\S+)$/.exec(text.trim());
-  if (match === null) throw InvalidError.of(`--set: expected issue=option, got "${text}"`);
+  if (match === null) throw InvalidError.of(`${option}: expected issue=option, got "${text}"`);
   return { ...previous, [match[1] as string]: match[2] as string };
+}
+
+/** `issue=option,issue=option…` (the package for --improve). */
+function packageOption(text: string): Record<string, string> {
+  return text
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .reduce(
+      (choices, part) => issueOption(part, choices, '--improve'),
+      {} as Record<string, string>,
+    );
 }
 
 function criterion(text: string): Criterion {

@@ -26,6 +26,8 @@ export interface AnalysisOptions {
   readonly top?: number;
   /** Packages listed behind each point (default 3). */
   readonly packagesPerPoint?: number;
+  /** List the acceptable frontier points (at most this many, spread evenly along the frontier). */
+  readonly listFrontier?: number;
   readonly maxChanges?: number;
   readonly frontier?: FrontierOptions;
   readonly count?: CountOptions;
@@ -90,6 +92,8 @@ export interface AnalysisReport {
   /** Each party's best acceptable utility (absent when no package is acceptable). */
   readonly ideal?: number[];
   readonly solutions: SolutionReport[];
+  /** The acceptable frontier points, when asked for (`listFrontier`), best for the first party first. */
+  readonly frontierPoints?: PointReport[];
   readonly top: { readonly criterion: Criterion; readonly ranks: SolutionReport[] };
   readonly acceptable: AcceptableCountReport;
   readonly draft?: DraftReport;
@@ -158,6 +162,17 @@ export function analyse(
       },
       ...(ideal === undefined ? {} : { ideal: Array.from(ideal) }),
       solutions: CRITERIA.flatMap((criterion) => topK(frontier, criterion, 1).map(solution)),
+      ...(options.listFrontier === undefined
+        ? {}
+        : {
+            frontierPoints: spread(
+              [...acceptable].sort(
+                (a, b) =>
+                  (frontier.points[b * n] as number) - (frontier.points[a * n] as number) || a - b,
+              ),
+              options.listFrontier,
+            ).map(point),
+          }),
       top: { criterion: rankBy, ranks: topK(frontier, rankBy, options.top ?? 5).map(solution) },
       acceptable: countReport(count),
       ...(options.draft === undefined
@@ -232,4 +247,14 @@ function countReport(count: AcceptableCount): AcceptableCountReport {
         confidence: count.confidence,
         method: count.method,
       };
+}
+
+/** At most `limit` of `items`, evenly spaced from the first to the last. */
+function spread<T>(items: readonly T[], limit: number): T[] {
+  if (items.length <= limit) return [...items];
+  if (limit <= 1) return items.slice(0, limit);
+  return Array.from(
+    { length: limit },
+    (_, i) => items[Math.round((i * (items.length - 1)) / (limit - 1))] as T,
+  );
 }
