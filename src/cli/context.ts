@@ -9,11 +9,11 @@ import { OPERATOR, PUBLIC_VIEWER, type Viewer } from '../core/audience.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { PartyId } from '../core/ids.ts';
 import type { Process } from '../core/process.ts';
+import { toJson } from '../io/json-output.ts';
 import { RecordService } from '../services/record-service.ts';
 import { openStore, type StoreConfig } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import type { CliIo } from './io.ts';
-import { toJson } from './output.ts';
 
 export const DEFAULT_DB_FILE = 'concord.db';
 

@@ -14,6 +14,7 @@ import { registerPositionCommands } from './commands/position.ts';
 import { registerProcessCommands } from './commands/process.ts';
 import { registerProfileCommands } from './commands/profiles.ts';
 import { registerScenarioCommands } from './commands/scenario.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { registerStatementsCommand } from './commands/statements.ts';
 import { registerTextCommands } from './commands/text.ts';
 import { registerTimelineCommand } from './commands/timeline.ts';
@@ -62,6 +63,7 @@ function buildProgram(io: CliIo): Command {
   registerPositionCommands(program, io);
   registerAnalyzeCommands(program, io);
   registerProfileCommands(program, io);
+  registerServeCommand(program, io);
   return program;
 }
 

@@ -1,0 +1,190 @@
+/** The record: processes, who held which role, the timeline, statements, a person, an event. */
+
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { APPOINTMENT_ROLES } from '../../core/appointment.ts';
+import { dayOf } from '../../core/fuzzy-date.ts';
+import type { EventId, PartyId, PersonId } from '../../core/ids.ts';
+import { EVENT_KINDS, EVENT_STATUSES } from '../../core/negotiation-event.ts';
+import { RecordService } from '../../services/record-service.ts';
+import { processOf, type RouteContext, sendJson } from '../context.ts';
+import { dateParam, enumList, listParam, pageQuery, parseDateParam, splitList } from '../query.ts';
+
+const processParams = z.object({ process: z.string().max(100) });
+
+export function registerRecordRoutes(fastify: FastifyInstance, context: RouteContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const service = () => new RecordService(context.store, context.viewer);
+  const tags = ['record'];
+
+  app.get(
+    '/api/v1/processes',
+    { schema: { summary: 'The processes', tags } },
+    async (_request, reply) => sendJson(reply, await service().listProcesses()),
+  );
+
+  app.get(
+    '/api/v1/processes/:process',
+    {
+      schema: {
+        summary: 'A process at a glance: parties, heads of delegation, upcoming events',
+        tags,
+        params: processParams,
+        querystring: z.object({ asOf: dateParam.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const process = await processOf(context, request.params.process);
+      const asOf = parseDateParam('asOf', request.query.asOf) ?? dayOf(context.now());
+      return sendJson(reply, await service().showProcess(process, asOf));
+    },
+  );
+
+  app.get(
+    '/api/v1/processes/:process/who',
+    {
+      schema: {
+        summary: 'Who held which title or role, per party, as of a date',
+        tags,
+        params: processParams,
+        querystring: z.object({
+          asOf: dateParam.optional(),
+          party: listParam.optional(),
+          role: z
+            .string()
+            .max(500)
+            .optional()
+            .meta({ description: `Comma-separated: ${APPOINTMENT_ROLES.join(', ')}` }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const process = await processOf(context, request.params.process);
+      const asOf = parseDateParam('asOf', request.query.asOf) ?? dayOf(context.now());
+      const parties = splitList(request.query.party) as PartyId[] | undefined;
+      const roles = enumList('role', request.query.role, APPOINTMENT_ROLES);
+      const groups = await service().who(process, {
+        asOf,
+        ...(parties ? { parties } : {}),
+        ...(roles ? { roles } : {}),
+      });
+      return sendJson(reply, { process, asOf, groups });
+    },
+  );
+
+  app.get(
+    '/api/v1/processes/:process/timeline',
+    {
+      schema: {
+        summary: 'Events in order, filtered',
+        tags,
+        params: processParams,
+        querystring: z.object({
+          from: dateParam.optional(),
+          to: dateParam.optional(),
+          party: listParam.optional(),
+          person: listParam.optional(),
+          kind: z
+            .string()
+            .max(500)
+            .optional()
+            .meta({ description: `Comma-separated: ${EVENT_KINDS.join(', ')}` }),
+          status: z
+            .string()
+            .max(500)
+            .optional()
+            .meta({ description: `Comma-separated: ${EVENT_STATUSES.join(', ')}` }),
+          upcomingAsOf: dateParam.optional(),
+          ...pageQuery,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const process = await processOf(context, request.params.process);
+      const from = parseDateParam('from', q.from);
+      const to = parseDateParam('to', q.to);
+      const upcomingAsOf = parseDateParam('upcomingAsOf', q.upcomingAsOf);
+      const parties = splitList(q.party) as PartyId[] | undefined;
+      const people = splitList(q.person) as PersonId[] | undefined;
+      const kinds = enumList('kind', q.kind, EVENT_KINDS);
+      const statuses = enumList('status', q.status, EVENT_STATUSES);
+      const page = await service().timeline(
+        process,
+        {
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+          ...(parties ? { parties } : {}),
+          ...(people ? { people } : {}),
+          ...(kinds ? { kinds } : {}),
+          ...(statuses ? { statuses } : {}),
+          ...(upcomingAsOf ? { upcomingAsOf } : {}),
+        },
+        { limit: q.limit, offset: q.offset },
+      );
+      return sendJson(reply, page);
+    },
+  );
+
+  app.get(
+    '/api/v1/processes/:process/statements',
+    {
+      schema: {
+        summary: 'Who said what, oldest first',
+        tags,
+        params: processParams,
+        querystring: z.object({
+          by: z.string().max(100).optional(),
+          event: z.string().max(100).optional(),
+          ...pageQuery,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const process = await processOf(context, request.params.process);
+      const page = await service().statements(
+        process,
+        { ...(q.by ? { by: q.by } : {}), ...(q.event ? { event: q.event as EventId } : {}) },
+        { limit: q.limit, offset: q.offset },
+      );
+      return sendJson(reply, page);
+    },
+  );
+
+  app.get(
+    '/api/v1/processes/:process/people/:person',
+    {
+      schema: {
+        summary: "A person's titles and roles over time, events and statements",
+        tags,
+        params: processParams.extend({ person: z.string().max(200) }),
+        querystring: z.object(pageQuery),
+      },
+    },
+    async (request, reply) => {
+      const process = await processOf(context, request.params.process);
+      const { limit, offset } = request.query;
+      return sendJson(
+        reply,
+        await service().showPerson(process, request.params.person, { limit, offset }),
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/processes/:process/events/:event',
+    {
+      schema: {
+        summary: "An event with each party's delegation, outcome and sources",
+        tags,
+        params: processParams.extend({ event: z.string().max(100) }),
+      },
+    },
+    async (request, reply) => {
+      const process = await processOf(context, request.params.process);
+      return sendJson(reply, await service().showEvent(process, request.params.event as EventId));
+    },
+  );
+}
