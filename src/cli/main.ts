@@ -18,6 +18,7 @@ import { registerServeCommand } from './commands/serve.ts';
 import { registerStatementsCommand } from './commands/statements.ts';
 import { registerTextCommands } from './commands/text.ts';
 import { registerTimelineCommand } from './commands/timeline.ts';
+import { registerUserCommands } from './commands/user.ts';
 import { registerWhoCommand } from './commands/who.ts';
 import { DEFAULT_DB_FILE } from './context.ts';
 import { type CliIo, processIo } from './io.ts';
@@ -64,6 +65,7 @@ function buildProgram(io: CliIo): Command {
   registerAnalyzeCommands(program, io);
   registerProfileCommands(program, io);
   registerServeCommand(program, io);
+  registerUserCommands(program, io);
   return program;
 }
 

@@ -58,7 +58,7 @@ for (const kind of testStoreKinds()) {
       });
     });
 
-    test('until sign-in exists, nothing but public material leaves', async () => {
+    test('without a session or a team, nothing but public material leaves', async () => {
       await kind.use(async (store) => {
         await new RecordService(store).importScenario(example, 'example.yaml');
         const app = await buildApp(store, { now: () => NOW });

@@ -3,10 +3,11 @@
  * schemas (which also generate the OpenAPI document at /api/openapi.json);
  * errors use the one vocabulary (`core/errors.ts`) mapped to HTTP statuses.
  *
- * Who is asking: accounts and per-party sessions are not there yet, so every
- * request is served as the public would see it (`PUBLIC_VIEWER`): published
- * versions, public events, statements, positions and profiles only. Nothing
- * confidential can leave through this API before sign-in exists.
+ * Who is asking (`auth.ts`): a session cookie or an API token names a user;
+ * the user's team in the process decides what they read (`core/team.ts`:
+ * mediator team, a party's delegation, observers). Without either, or
+ * without a team, a request reads as the public: published versions, public
+ * events, statements, positions and profiles only.
  *
  * Logs hold the method, the route pattern (never the query string or body),
  * the status and the time taken.
@@ -20,12 +21,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { PUBLIC_VIEWER } from '../core/audience.ts';
+import { AccountService } from '../services/account-service.ts';
 import type { Store } from '../store/store.ts';
+import { registerAuth } from './auth.ts';
 import { handleErrors } from './errors.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerRecordRoutes } from './routes/record.ts';
+import { registerSessionRoutes } from './routes/session.ts';
 import { registerTextRoutes } from './routes/texts.ts';
 
 export interface AppOptions {
@@ -57,14 +60,18 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
         title: 'Concord API',
         version: '0.1.0',
         description:
-          'The record, the negotiating text, positions and analysis of mediated negotiations. Until sign-in exists every request sees public material only.',
+          'The record, the negotiating text, positions and analysis of mediated negotiations. Sign in (POST /api/v1/session) or send an API token; what you read depends on your team in the process.',
       },
     },
     transform: jsonSchemaTransform,
   });
   handleErrors(app);
-  const context = { store, viewer: PUBLIC_VIEWER, now: options.now ?? Date.now };
+  const now = options.now ?? Date.now;
+  const accounts = new AccountService(store, now);
+  await registerAuth(app, accounts);
+  const context = { store, accounts, now };
   registerHealthRoutes(app, context);
+  registerSessionRoutes(app, context);
   registerRecordRoutes(app, context);
   registerTextRoutes(app, context);
   registerAnalysisRoutes(app, context);

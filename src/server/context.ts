@@ -1,15 +1,17 @@
-/** What every route needs: the store, who is asking, the clock, and Concord's JSON. */
+/** What every route needs: the store, the accounts, the clock, who is asking, and Concord's JSON. */
 
-import type { FastifyReply } from 'fastify';
-import type { Viewer } from '../core/audience.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_VIEWER, type Viewer } from '../core/audience.ts';
 import type { ProcessId } from '../core/ids.ts';
+import { viewerOf } from '../core/team.ts';
 import { toJson } from '../io/json-output.ts';
+import type { AccountService } from '../services/account-service.ts';
 import { RecordService } from '../services/record-service.ts';
 import type { Store } from '../store/store.ts';
 
 export interface RouteContext {
   readonly store: Store;
-  readonly viewer: Viewer;
+  readonly accounts: AccountService;
   readonly now: () => number;
 }
 
@@ -18,7 +20,20 @@ export function sendJson(reply: FastifyReply, data: unknown): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(toJson(data, 0));
 }
 
-/** The process named in the path, or 404. */
-export async function processOf(context: RouteContext, slug: string): Promise<ProcessId> {
-  return (await new RecordService(context.store, context.viewer).resolveProcess(slug)).id;
+/**
+ * The process named in the path (or 404), and who the requester reads as in
+ * it: their team's viewer, or the public without a session or a team.
+ */
+export async function processOf(
+  context: RouteContext,
+  request: FastifyRequest,
+  slug: string,
+): Promise<{ process: ProcessId; viewer: Viewer }> {
+  const process = (await new RecordService(context.store, PUBLIC_VIEWER).resolveProcess(slug)).id;
+  const principal = request.principal;
+  const membership =
+    principal === undefined
+      ? undefined
+      : await context.accounts.membership(process, principal.user.id);
+  return { process, viewer: viewerOf(membership) };
 }

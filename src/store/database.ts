@@ -220,6 +220,41 @@ export interface ProfilesTable {
   body: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  display_name: string | null;
+  password_hash: string;
+  is_admin: number;
+  created_at: number;
+  disabled_at: number | null;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** `session` (a cookie) or `token` (an API token). */
+  kind: string;
+  /** SHA-256 (hex) of the secret. */
+  token_hash: string;
+  csrf_token: string | null;
+  label: string | null;
+  created_at: number;
+  last_used_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface TeamMembersTable {
+  process_id: number;
+  user_id: number;
+  /** `mediator`, `delegation` (with `party_id`) or `observers`. */
+  team: string;
+  party_id: number | null;
+  /** `lead`, `member` or `viewer`. */
+  role: string;
+}
+
 export interface Database {
   processes: ProcessesTable;
   sources: SourcesTable;
@@ -238,6 +273,9 @@ export interface Database {
   positions: PositionsTable;
   analysis_issues: AnalysisIssuesTable;
   profiles: ProfilesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  team_members: TeamMembersTable;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

@@ -5,6 +5,7 @@
  */
 
 import { type Kysely, Migrator, sql } from 'kysely';
+import { AccountRepository } from './account-repository.ts';
 import { AnalysisRepository } from './analysis-repository.ts';
 import { type BulkWriter, kyselyBulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
@@ -16,6 +17,7 @@ export interface Repositories {
   readonly record: RecordRepository;
   readonly text: TextRepository;
   readonly analysis: AnalysisRepository;
+  readonly accounts: AccountRepository;
 }
 
 export interface Store {
@@ -46,6 +48,7 @@ export async function createStore(
     record: new RecordRepository(executor, dialect, bulkWriterFor(executor)),
     text: new TextRepository(executor, bulkWriterFor(executor)),
     analysis: new AnalysisRepository(executor),
+    accounts: new AccountRepository(executor),
   });
   return {
     dialect,

@@ -1,11 +1,13 @@
 /**
  * `concord serve`: the HTTP API on the chosen database, until interrupted.
- * Until sign-in exists it serves public material only (see src/server/app.ts).
+ * Signed-in users read what their team in a process may see; everyone else
+ * reads public material (see src/server/app.ts).
  */
 
 import type { Command } from 'commander';
 import { InvalidError } from '../../core/errors.ts';
 import { buildApp } from '../../server/app.ts';
+import { AccountService } from '../../services/account-service.ts';
 import { openStore } from '../../store/open-store.ts';
 import { CliContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
@@ -15,7 +17,9 @@ export const DEFAULT_PORT = 4321;
 export function registerServeCommand(program: Command, io: CliIo): void {
   program
     .command('serve')
-    .description('run the HTTP API (public material only until sign-in exists)')
+    .description(
+      'run the HTTP API; on first start, creates an administrator and prints a one-time password',
+    )
     .option('--port <n>', `the port (default ${DEFAULT_PORT})`, String(DEFAULT_PORT))
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option(
@@ -32,6 +36,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw InvalidError.of(`--port: expected a port number (0–65535), got "${options.port}"`);
       const store = await openStore(context.storeConfig(true));
+      const admin = await new AccountService(store, io.now).ensureAdmin();
+      if (admin !== undefined)
+        io.err(
+          `First start: created the administrator "${admin.name}" with the one-time password ${admin.password}\n(it is not stored in clear and will not be shown again)\n`,
+        );
       const app = await buildApp(store, { log: options.log === true, now: io.now });
       const address = await app.listen({ port, host: options.host });
       io.err(

@@ -27,9 +27,9 @@ export function registerAnalysisRoutes(fastify: FastifyInstance, context: RouteC
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const q = request.query;
-      const analysis = await new AnalysisService(context.store, context.viewer).analyse(
+      const analysis = await new AnalysisService(context.store, viewer).analyse(
         process,
         { ...(q.text ? { text: q.text } : {}), ...(q.version ? { version: q.version } : {}) },
         { rankBy: q.rankBy, top: q.top, maxChanges: q.maxChanges },

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { APPOINTMENT_ROLES } from '../../core/appointment.ts';
+import { PUBLIC_VIEWER, type Viewer } from '../../core/audience.ts';
 import { dayOf } from '../../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId } from '../../core/ids.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../core/negotiation-event.ts';
@@ -15,13 +16,13 @@ const processParams = z.object({ process: z.string().max(100) });
 
 export function registerRecordRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const service = () => new RecordService(context.store, context.viewer);
+  const service = (viewer: Viewer) => new RecordService(context.store, viewer);
   const tags = ['record'];
 
   app.get(
     '/api/v1/processes',
     { schema: { summary: 'The processes', tags } },
-    async (_request, reply) => sendJson(reply, await service().listProcesses()),
+    async (_request, reply) => sendJson(reply, await service(PUBLIC_VIEWER).listProcesses()),
   );
 
   app.get(
@@ -35,9 +36,9 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const asOf = parseDateParam('asOf', request.query.asOf) ?? dayOf(context.now());
-      return sendJson(reply, await service().showProcess(process, asOf));
+      return sendJson(reply, await service(viewer).showProcess(process, asOf));
     },
   );
 
@@ -60,11 +61,11 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const asOf = parseDateParam('asOf', request.query.asOf) ?? dayOf(context.now());
       const parties = splitList(request.query.party) as PartyId[] | undefined;
       const roles = enumList('role', request.query.role, APPOINTMENT_ROLES);
-      const groups = await service().who(process, {
+      const groups = await service(viewer).who(process, {
         asOf,
         ...(parties ? { parties } : {}),
         ...(roles ? { roles } : {}),
@@ -102,7 +103,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
     },
     async (request, reply) => {
       const q = request.query;
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const from = parseDateParam('from', q.from);
       const to = parseDateParam('to', q.to);
       const upcomingAsOf = parseDateParam('upcomingAsOf', q.upcomingAsOf);
@@ -110,7 +111,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
       const people = splitList(q.person) as PersonId[] | undefined;
       const kinds = enumList('kind', q.kind, EVENT_KINDS);
       const statuses = enumList('status', q.status, EVENT_STATUSES);
-      const page = await service().timeline(
+      const page = await service(viewer).timeline(
         process,
         {
           ...(from ? { from } : {}),
@@ -143,8 +144,8 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
     },
     async (request, reply) => {
       const q = request.query;
-      const process = await processOf(context, request.params.process);
-      const page = await service().statements(
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const page = await service(viewer).statements(
         process,
         { ...(q.by ? { by: q.by } : {}), ...(q.event ? { event: q.event as EventId } : {}) },
         { limit: q.limit, offset: q.offset },
@@ -164,11 +165,11 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const { limit, offset } = request.query;
       return sendJson(
         reply,
-        await service().showPerson(process, request.params.person, { limit, offset }),
+        await service(viewer).showPerson(process, request.params.person, { limit, offset }),
       );
     },
   );
@@ -183,8 +184,11 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
-      return sendJson(reply, await service().showEvent(process, request.params.event as EventId));
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      return sendJson(
+        reply,
+        await service(viewer).showEvent(process, request.params.event as EventId),
+      );
     },
   );
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Viewer } from '../../core/audience.ts';
 import { renderRedlineHtml } from '../../io/text/diff-html.ts';
 import { renderDiffMarkdown } from '../../io/text/diff-markdown.ts';
 import { PositionService } from '../../services/position-service.ts';
@@ -14,7 +15,7 @@ const textParams = z.object({ process: z.string().max(100), text: z.string().max
 
 export function registerTextRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const texts = () => new TextService(context.store, context.viewer);
+  const texts = (viewer: Viewer) => new TextService(context.store, viewer);
   const tags = ['texts'];
 
   app.get(
@@ -27,8 +28,8 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
-      return sendJson(reply, await texts().listTexts(process));
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      return sendJson(reply, await texts(viewer).listTexts(process));
     },
   );
 
@@ -36,8 +37,8 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
     '/api/v1/processes/:process/texts/:text',
     { schema: { summary: 'A text with its versions and provisions', tags, params: textParams } },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
-      return sendJson(reply, await texts().getText(process, request.params.text));
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      return sendJson(reply, await texts(viewer).getText(process, request.params.text));
     },
   );
 
@@ -56,9 +57,9 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const { from, to, format } = request.query;
-      const comparison = await texts().compare(process, request.params.text, from, to);
+      const comparison = await texts(viewer).compare(process, request.params.text, from, to);
       const diffContext = {
         title: comparison.text.title,
         from: { id: comparison.from.id, label: comparison.from.label },
@@ -96,9 +97,9 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
       },
     },
     async (request, reply) => {
-      const process = await processOf(context, request.params.process);
+      const { process, viewer } = await processOf(context, request, request.params.process);
       const asOf = parseDateParam('asOf', request.query.asOf);
-      const report = await new PositionService(context.store, context.viewer).matrix(
+      const report = await new PositionService(context.store, viewer).matrix(
         process,
         request.params.text,
         request.query.version,

@@ -8,6 +8,7 @@ import type { DialectName } from '../database.ts';
 import { recordMigration } from './0001-record.ts';
 import { textsMigration } from './0002-texts.ts';
 import { analysisMigration } from './0003-analysis.ts';
+import { accountsMigration } from './0004-accounts.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
@@ -16,6 +17,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '0001-record': recordMigration(dialect),
         '0002-texts': textsMigration(dialect),
         '0003-analysis': analysisMigration(dialect),
+        '0004-accounts': accountsMigration(dialect),
       };
     },
   };
