@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConcordError } from '../core/errors.ts';
 import { registerAnalyzeCommands } from './commands/analyze.ts';
+import { registerAuditCommands } from './commands/audit.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerPersonCommands } from './commands/person.ts';
@@ -66,6 +67,7 @@ function buildProgram(io: CliIo): Command {
   registerProfileCommands(program, io);
   registerServeCommand(program, io);
   registerUserCommands(program, io);
+  registerAuditCommands(program, io);
   return program;
 }
 

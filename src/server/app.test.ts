@@ -54,6 +54,9 @@ for (const kind of testStoreKinds()) {
         assert.match(badLimit.json().error.problems[0].path, /querystring/);
         assert.equal((await get('/api/v1/processes/nope')).status, 404);
         assert.equal((await get('/api/v1/nothing-here')).status, 404);
+        const checkpoint = (await get(`${base}/audit/checkpoint`)).json();
+        assert.equal(checkpoint.seq, 1);
+        assert.match(checkpoint.signature, /^[A-Za-z0-9+/=]{80,}$/);
         await app.close();
       });
     });

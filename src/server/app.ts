@@ -26,6 +26,7 @@ import type { Store } from '../store/store.ts';
 import { registerAuth } from './auth.ts';
 import { handleErrors } from './errors.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerRecordRoutes } from './routes/record.ts';
 import { registerSessionRoutes } from './routes/session.ts';
@@ -75,6 +76,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerRecordRoutes(app, context);
   registerTextRoutes(app, context);
   registerAnalysisRoutes(app, context);
+  registerAuditRoutes(app, context);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return app;

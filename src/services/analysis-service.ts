@@ -20,11 +20,13 @@ import {
   draftPackage,
 } from '../core/analysis/text-link.ts';
 import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
+import { digestOf } from '../core/audit.ts';
 import { InvalidError, NotFoundError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
 import type { IssueId, OptionId, PartyId, ProcessId, TextId, VersionId } from '../core/ids.ts';
 import type { NegotiatingText, TextVersion } from '../core/text/negotiating-text.ts';
 import type { Store } from '../store/store.ts';
+import { OPERATOR_ACTOR } from './actor.ts';
 import { runSensitivity, type SensitivityOptions } from './sensitivity-runner.ts';
 
 export interface SpaceInput {
@@ -129,7 +131,7 @@ export class AnalysisService {
   ): Promise<{ text: TextId; version: VersionId; written: IssueId[]; skipped: IssueId[] }> {
     const { issues } = await this.space(process);
     const pkg = completePackage(issues, input.package);
-    return this.store.transaction(async ({ record, text: texts }) => {
+    return this.store.transaction(async ({ record, text: texts, audit }) => {
       await record.lockProcess(process);
       const text = await this.visibleText(process, input.text, texts);
       const base = pickVersion(text, input.from, this.viewer);
@@ -163,6 +165,13 @@ export class AnalysisService {
       const stored = await texts.getText(process, text.id);
       if (stored === undefined) throw new NotFoundError('text', text.id);
       await texts.saveText(process, { ...stored, versions: [...stored.versions, version] }, stored);
+      await audit.append(process, {
+        at: Date.now(),
+        actor: OPERATOR_ACTOR,
+        object: `text:${text.id}/${version.id}`,
+        operation: 'add-version',
+        after: digestOf(version),
+      });
       return {
         text: text.id,
         version: version.id,

@@ -6,6 +6,7 @@
  */
 
 import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
+import { digestOf } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
@@ -22,6 +23,7 @@ import {
 } from '../core/text/position-matrix.ts';
 import { walkProvisions } from '../core/text/provision.ts';
 import type { Store } from '../store/store.ts';
+import { OPERATOR_ACTOR } from './actor.ts';
 import { TextService } from './text-service.ts';
 
 /** A position to record: everything but its key, which is derived from the rest. */
@@ -85,7 +87,7 @@ export class PositionService {
     if (problems.length > 0)
       throw new InvalidError(problems.map(({ field, message }) => ({ path: field, message })));
     const position: Position = { key: positionKey(input), ...input };
-    await this.store.transaction(async ({ record, text }) => {
+    await this.store.transaction(async ({ record, text, audit }) => {
       await record.lockProcess(process);
       const existing = await text.positions(
         process,
@@ -96,6 +98,13 @@ export class PositionService {
         throw new ConflictError('this exact position is already recorded');
       }
       await text.addPosition(process, position);
+      await audit.append(process, {
+        at: Date.now(),
+        actor: OPERATOR_ACTOR,
+        object: `position:${position.key}`,
+        operation: 'create',
+        after: digestOf(position),
+      });
     });
     return position;
   }

@@ -13,6 +13,7 @@ import {
   tenuresAt,
 } from '../core/appointment.ts';
 import { OPERATOR, type Viewer } from '../core/audience.ts';
+import { sha256 } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
 import { type Delegation, delegationsAt } from '../core/delegation.ts';
 import { InvalidError, NotFoundError } from '../core/errors.ts';
@@ -42,6 +43,7 @@ import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../io/yaml-load.ts';
 import type { Page, PageRequest, ProcessSummary } from '../store/record-repository.ts';
 import type { Progress } from '../store/record-writer.ts';
 import type { Store } from '../store/store.ts';
+import { OPERATOR_ACTOR } from './actor.ts';
 
 /** Imports that change at least this many items refresh the query planner's statistics. */
 const ANALYZE_AFTER = 1_000;
@@ -136,7 +138,18 @@ export class RecordService {
     };
     const changes = dryRun
       ? await plan(this.repo)
-      : await this.store.transaction(({ record }) => plan(record));
+      : await this.store.transaction(async ({ record, audit }) => {
+          const planned = await plan(record);
+          if (countChanges(planned) > 0)
+            await audit.append(after.process.id, {
+              at: Date.now(),
+              actor: OPERATOR_ACTOR,
+              object: `process:${after.process.id}`,
+              operation: planned.process === 'added' ? 'create' : 'import',
+              after: sha256(text),
+            });
+          return planned;
+        });
     if (!dryRun && countChanges(changes) >= ANALYZE_AFTER) await this.store.analyze();
     const summarise = <T>(c: CollectionChanges<T>) => ({
       added: c.added.length,

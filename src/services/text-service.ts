@@ -5,6 +5,7 @@
  */
 
 import { type Audience, canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
+import { digestOf } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
 import { InvalidError, NotFoundError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
@@ -32,6 +33,7 @@ import { writeAkomaNtoso } from '../io/text/akoma-ntoso.ts';
 import { parsePlainDraft, writePlainDraft } from '../io/text/plain-draft.ts';
 import type { Store } from '../store/store.ts';
 import type { TextSummary } from '../store/text-repository.ts';
+import { OPERATOR_ACTOR } from './actor.ts';
 
 export interface DraftInput {
   readonly text: TextId;
@@ -205,9 +207,16 @@ export class TextService {
     };
     await this.check(process, text, file);
     if (options.dryRun !== true) {
-      await this.store.transaction(async ({ record, text: texts }) => {
+      await this.store.transaction(async ({ record, text: texts, audit }) => {
         await record.lockProcess(process);
         await texts.saveText(process, text, await texts.getText(process, text.id));
+        await audit.append(process, {
+          at: Date.now(),
+          actor: OPERATOR_ACTOR,
+          object: `text:${text.id}/${version.id}`,
+          operation: existing === undefined ? 'add-version' : 'replace-version',
+          after: digestOf(version),
+        });
       });
     }
     return {

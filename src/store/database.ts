@@ -255,6 +255,28 @@ export interface TeamMembersTable {
   role: string;
 }
 
+export interface AuditEntriesTable {
+  process_id: number;
+  seq: number;
+  at: number;
+  actor: string;
+  object: string;
+  operation: string;
+  before_digest: string | null;
+  after_digest: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ServerKeysTable {
+  name: string;
+  /** SPKI DER, base64. */
+  public_key: string;
+  /** PKCS#8 PEM. */
+  private_key: string;
+  created_at: number;
+}
+
 export interface Database {
   processes: ProcessesTable;
   sources: SourcesTable;
@@ -276,6 +298,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   team_members: TeamMembersTable;
+  audit_entries: AuditEntriesTable;
+  server_keys: ServerKeysTable;
 }
 
 export type DialectName = 'sqlite' | 'postgres';

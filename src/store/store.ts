@@ -7,6 +7,7 @@
 import { type Kysely, Migrator, sql } from 'kysely';
 import { AccountRepository } from './account-repository.ts';
 import { AnalysisRepository } from './analysis-repository.ts';
+import { AuditRepository } from './audit-repository.ts';
 import { type BulkWriter, kyselyBulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -18,6 +19,7 @@ export interface Repositories {
   readonly text: TextRepository;
   readonly analysis: AnalysisRepository;
   readonly accounts: AccountRepository;
+  readonly audit: AuditRepository;
 }
 
 export interface Store {
@@ -49,6 +51,7 @@ export async function createStore(
     text: new TextRepository(executor, bulkWriterFor(executor)),
     analysis: new AnalysisRepository(executor),
     accounts: new AccountRepository(executor),
+    audit: new AuditRepository(executor, dialect),
   });
   return {
     dialect,

@@ -9,6 +9,7 @@ import { recordMigration } from './0001-record.ts';
 import { textsMigration } from './0002-texts.ts';
 import { analysisMigration } from './0003-analysis.ts';
 import { accountsMigration } from './0004-accounts.ts';
+import { auditMigration } from './0005-audit.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
@@ -18,6 +19,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '0002-texts': textsMigration(dialect),
         '0003-analysis': analysisMigration(dialect),
         '0004-accounts': accountsMigration(dialect),
+        '0005-audit': auditMigration(),
       };
     },
   };
