@@ -4,7 +4,7 @@
  * act on. Anything else that escapes is a bug (an internal failure).
  */
 
-export type ErrorCode = 'not_found' | 'invalid' | 'conflict' | 'forbidden';
+export type ErrorCode = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'precondition_failed';
 
 /** Base class of errors caused by a user's request, never by a bug. */
 export abstract class ConcordError extends Error {
@@ -84,5 +84,15 @@ export class ForbiddenError extends ConcordError {
   constructor(message: string) {
     super(message);
     this.name = 'ForbiddenError';
+  }
+}
+
+/** A write named a version of the object that is no longer the current one (HTTP 412). */
+export class PreconditionError extends ConcordError {
+  readonly code = 'precondition_failed';
+  readonly status = 412;
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreconditionError';
   }
 }

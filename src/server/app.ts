@@ -31,6 +31,7 @@ import { registerHealthRoutes } from './routes/health.ts';
 import { registerRecordRoutes } from './routes/record.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTextRoutes } from './routes/texts.ts';
+import { registerWriteRoutes } from './routes/writes.ts';
 
 export interface AppOptions {
   /** Log requests (as JSON lines on standard output). */
@@ -77,6 +78,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerTextRoutes(app, context);
   registerAnalysisRoutes(app, context);
   registerAuditRoutes(app, context);
+  registerWriteRoutes(app, context);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();
   return app;

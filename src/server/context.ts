@@ -2,7 +2,8 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_VIEWER, type Viewer } from '../core/audience.ts';
-import type { ProcessId } from '../core/ids.ts';
+import { ForbiddenError } from '../core/errors.ts';
+import type { PartyId, ProcessId } from '../core/ids.ts';
 import { viewerOf } from '../core/team.ts';
 import { toJson } from '../io/json-output.ts';
 import type { AccountService } from '../services/account-service.ts';
@@ -36,4 +37,24 @@ export async function processOf(
       ? undefined
       : await context.accounts.membership(process, principal.user.id);
   return { process, viewer: viewerOf(membership) };
+}
+
+/**
+ * The signed-in user who may write for `party` in the process: a lead or
+ * member of its delegation (viewers read only). Throws `ForbiddenError`
+ * otherwise — after the caller has made sure the object is visible (404 first).
+ */
+export async function writerFor(
+  context: RouteContext,
+  request: FastifyRequest,
+  process: ProcessId,
+  party: PartyId,
+): Promise<string> {
+  const principal = request.principal;
+  if (principal === undefined) throw new ForbiddenError('sign in to make changes');
+  const membership = await context.accounts.membership(process, principal.user.id);
+  const team = membership?.team;
+  if (team?.kind !== 'delegation' || team.party !== party || membership?.role === 'viewer')
+    throw new ForbiddenError(`only a lead or member of the ${party} delegation may change this`);
+  return principal.user.name;
 }

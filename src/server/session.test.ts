@@ -158,3 +158,121 @@ for (const kind of testStoreKinds()) {
     });
   });
 }
+
+for (const kind of testStoreKinds()) {
+  describe(`writes on ${kind.name}`, () => {
+    test('a delegation records its positions and edits its profile; no lost update; all audited', async () => {
+      await kind.use(async (store) => {
+        const clock = { now: Date.UTC(2025, 11, 2, 9) };
+        const { app, signIn } = await setUp(store, clock);
+        const as = async (name: string) => {
+          const { cookie, csrf } = await signIn(name);
+          return {
+            cookies: { [SESSION_COOKIE]: cookie?.value as string },
+            headers: { 'x-csrf-token': csrf as string },
+          };
+        };
+        const olena = await as('olena');
+        const ivan = await as('ivan');
+        const positionUrl = `/api/v1/processes/${talks}/texts/peace-plan/positions`;
+        const stance = {
+          provision: 'elections',
+          party: 'ukraine',
+          stance: 'accepts',
+          note: 'CANARY-api-note',
+        };
+        const created = await app.inject({
+          method: 'POST',
+          url: positionUrl,
+          payload: stance,
+          ...olena,
+        });
+        assert.equal(created.statusCode, 201, created.body);
+        assert.equal(created.json().author, 'olena');
+        assert.equal(created.json().version, 'revised-framework');
+        const forOthers = await app.inject({
+          method: 'POST',
+          url: positionUrl,
+          payload: stance,
+          ...ivan,
+        });
+        assert.equal(forOthers.statusCode, 403);
+        const anonymous = await app.inject({ method: 'POST', url: positionUrl, payload: stance });
+        assert.equal(anonymous.statusCode, 403);
+
+        const profileUrl = `/api/v1/processes/${talks}/profiles/ukraine`;
+        const read = await app.inject({ method: 'GET', url: profileUrl, ...olena });
+        assert.equal(read.statusCode, 200);
+        const tag = read.headers.etag as string;
+        const body = { ...read.json(), reservation: 0.42 };
+        const noMatch = await app.inject({
+          method: 'PUT',
+          url: profileUrl,
+          payload: body,
+          ...olena,
+        });
+        assert.equal(noMatch.statusCode, 428);
+        const stale = await app.inject({
+          method: 'PUT',
+          url: profileUrl,
+          payload: body,
+          cookies: olena.cookies,
+          headers: { ...olena.headers, 'if-match': '"stale"' },
+        });
+        assert.equal(stale.statusCode, 412);
+        const saved = await app.inject({
+          method: 'PUT',
+          url: profileUrl,
+          payload: body,
+          cookies: olena.cookies,
+          headers: { ...olena.headers, 'if-match': tag },
+        });
+        assert.equal(saved.statusCode, 200, saved.body);
+        assert.notEqual(saved.headers.etag, tag);
+        assert.equal(saved.json().reservation, 0.42);
+        const second = await app.inject({
+          method: 'PUT',
+          url: profileUrl,
+          payload: { ...body, reservation: 0.5 },
+          cookies: olena.cookies,
+          headers: { ...olena.headers, 'if-match': tag },
+        });
+        assert.equal(
+          second.statusCode,
+          412,
+          'the second writer with the old tag loses nothing silently',
+        );
+        const steve = await as('steve');
+        assert.equal(
+          (
+            await app.inject({
+              method: 'PUT',
+              url: profileUrl,
+              payload: body,
+              cookies: steve.cookies,
+              headers: { ...steve.headers, 'if-match': saved.headers.etag as string },
+            })
+          ).statusCode,
+          403,
+        );
+        const obs = await as('obs');
+        assert.equal(
+          (await app.inject({ method: 'GET', url: profileUrl, ...obs })).statusCode,
+          404,
+          'invisible is absent',
+        );
+
+        const entries = await store.repositories.audit.entries(talks);
+        assert.deepEqual(
+          entries.slice(-2).map((e) => [e.actor, e.operation, e.object.split(':')[0]]),
+          [
+            ['olena', 'create', 'position'],
+            ['olena', 'replace', 'profile'],
+          ],
+        );
+        assert.doesNotMatch(JSON.stringify(entries), /CANARY/);
+        await app.close();
+      });
+    });
+  });
+}

@@ -9,6 +9,7 @@
  */
 
 import { type Analysis, type AnalysisOptions, analyse } from '../core/analysis/analysis-report.ts';
+import { checkProfiles } from '../core/analysis/compiled-space.ts';
 import type { AnalysisIssue, Package } from '../core/analysis/issue-space.ts';
 import type { Profile } from '../core/analysis/profile.ts';
 import type { SensitivityCandidate } from '../core/analysis/sensitivity.ts';
@@ -21,7 +22,7 @@ import {
 } from '../core/analysis/text-link.ts';
 import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
 import { digestOf } from '../core/audit.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { InvalidError, NotFoundError, PreconditionError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
 import type { IssueId, OptionId, PartyId, ProcessId, TextId, VersionId } from '../core/ids.ts';
 import type { NegotiatingText, TextVersion } from '../core/text/negotiating-text.ts';
@@ -309,4 +310,67 @@ export async function sensitivityOf(
     { issues: analysis.input.issues, profiles: analysis.input.profiles, candidates },
     options,
   );
+}
+
+/** A profile's entity tag: the digest of its content (any change, by anyone, changes it). */
+export function profileTag(profile: Profile): string {
+  return `"${digestOf(profile).slice(0, 32)}"`;
+}
+
+/**
+ * Reads and writes one party's profile with optimistic concurrency: a write
+ * must name the tag of the profile it replaces (`ifMatch`; `*` only when
+ * there is none yet), so two people editing it never silently overwrite each
+ * other. Visibility as for every read; the caller decides who may write.
+ */
+export class ProfileService {
+  constructor(
+    private readonly store: Store,
+    private readonly viewer: Viewer,
+  ) {}
+
+  /** The party's profile if the viewer may see it, with its tag. */
+  async get(process: ProcessId, party: PartyId): Promise<{ profile: Profile; tag: string }> {
+    const profile = (await this.store.repositories.analysis.profiles(process, this.viewer)).find(
+      (p) => p.party === party,
+    );
+    if (profile === undefined) throw new NotFoundError('profile', party);
+    return { profile, tag: profileTag(profile) };
+  }
+
+  /** Replaces the profile; throws `PreconditionError` when `ifMatch` is not the current tag. */
+  async put(
+    process: ProcessId,
+    profile: Profile,
+    ifMatch: string,
+    actor: string,
+  ): Promise<{ profile: Profile; tag: string }> {
+    const issues = await this.store.repositories.analysis.issues(process);
+    const problems = checkProfiles(issues, [profile]).map((p) => ({
+      ...p,
+      path: p.path.replace(/^profiles\[0\]\.?/, ''),
+    }));
+    if (problems.length > 0) throw new InvalidError(problems, 'the profile is not valid:');
+    return this.store.transaction(async ({ record, analysis, audit }) => {
+      await record.lockProcess(process);
+      const current = (await analysis.profiles(process, OPERATOR)).find(
+        (p) => p.party === profile.party,
+      );
+      const currentTag = current === undefined ? undefined : profileTag(current);
+      if (ifMatch !== '*' ? ifMatch !== currentTag : current !== undefined)
+        throw new PreconditionError(
+          `the profile changed since you read it (now ${currentTag ?? 'absent'}): read it again and redo your change`,
+        );
+      await analysis.saveProfile(process, profile);
+      await audit.append(process, {
+        at: Date.now(),
+        actor,
+        object: `profile:${profile.party}`,
+        operation: current === undefined ? 'create' : 'replace',
+        ...(current === undefined ? {} : { before: digestOf(current) }),
+        after: digestOf(profile),
+      });
+      return { profile, tag: profileTag(profile) };
+    });
+  }
 }

@@ -47,7 +47,11 @@ export class PositionService {
   }
 
   /** Records a stance. Nothing is changed or removed: a new stance is a new position. */
-  async record(process: ProcessId, input: PositionInput): Promise<Position> {
+  async record(
+    process: ProcessId,
+    input: PositionInput,
+    actor = OPERATOR_ACTOR,
+  ): Promise<Position> {
     const { version } = await this.textService.getVersion(process, input.text, input.version);
     const provision = [...walkProvisions(version.provisions)].find((p) => p.id === input.provision);
     if (provision === undefined) {
@@ -100,7 +104,7 @@ export class PositionService {
       await text.addPosition(process, position);
       await audit.append(process, {
         at: Date.now(),
-        actor: OPERATOR_ACTOR,
+        actor,
         object: `position:${position.key}`,
         operation: 'create',
         after: digestOf(position),

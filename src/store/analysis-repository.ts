@@ -100,6 +100,32 @@ export class AnalysisRepository {
         .execute();
   }
 
+  /** Replaces (or adds) one party's profile. Call inside a transaction. */
+  async saveProfile(process: ProcessId, profile: Profile): Promise<void> {
+    const ids = await this.db
+      .selectFrom('parties as pa')
+      .innerJoin('processes as p', 'p.id', 'pa.process_id')
+      .select(['p.id as process', 'pa.id as party'])
+      .where('p.slug', '=', process)
+      .where('pa.slug', '=', profile.party)
+      .executeTakeFirstOrThrow();
+    await this.db
+      .deleteFrom('profiles')
+      .where('process_id', '=', ids.process)
+      .where('party_id', '=', ids.party)
+      .execute();
+    const { party: _party, audience, ...body } = profile;
+    await this.db
+      .insertInto('profiles')
+      .values({
+        process_id: ids.process,
+        party_id: ids.party,
+        audience,
+        body: JSON.stringify(body),
+      })
+      .execute();
+  }
+
   private processId(slug: ProcessId) {
     return this.db.selectFrom('processes').select('id').where('slug', '=', slug);
   }

@@ -1,0 +1,140 @@
+/**
+ * The first writes: a delegation records its own positions (append-only, so
+ * no precondition) and replaces its own profile (a mutable resource: served
+ * with an ETag; a write needs If-Match — 428 without it, 412 when the profile
+ * changed meanwhile). Every write is recorded in the audit chain with the user.
+ */
+
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InvalidError } from '../../core/errors.ts';
+import { dayOf, parseFuzzyDate } from '../../core/fuzzy-date.ts';
+import type { AlternativeId, PartyId, ProvisionId, TextId } from '../../core/ids.ts';
+import { POSITION_AUDIENCES, STANCES } from '../../core/text/position.ts';
+import { fromProfile, profileSchema, toProfile } from '../../io/scenario/scenario-analysis.ts';
+import { ProfileService } from '../../services/analysis-service.ts';
+import { PositionService } from '../../services/position-service.ts';
+import { TextService } from '../../services/text-service.ts';
+import { processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
+
+export function registerWriteRoutes(fastify: FastifyInstance, context: RouteContext): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const partyParams = z.object({ process: z.string().max(100), party: z.string().max(100) });
+
+  app.get(
+    '/api/v1/processes/:process/profiles/:party',
+    {
+      schema: {
+        summary:
+          "A party's profile (if you may see it), in the scenario file's form, with its ETag",
+        tags: ['analysis'],
+        params: partyParams,
+      },
+    },
+    async (request, reply) => {
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const { profile, tag } = await new ProfileService(context.store, viewer).get(
+        process,
+        request.params.party as PartyId,
+      );
+      reply.header('etag', tag);
+      return sendJson(reply, fromProfile(profile));
+    },
+  );
+
+  app.put(
+    '/api/v1/processes/:process/profiles/:party',
+    {
+      schema: {
+        summary:
+          "Replace your delegation's profile (If-Match: the ETag you read, or * for a new one)",
+        tags: ['analysis'],
+        params: partyParams,
+        headers: z.object({ 'if-match': z.string().max(200).optional() }).passthrough(),
+        body: profileSchema,
+      },
+    },
+    async (request, reply) => {
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const party = request.params.party as PartyId;
+      const actor = await writerFor(context, request, process, party);
+      const ifMatch = request.headers['if-match'];
+      if (ifMatch === undefined)
+        return reply.status(428).send({
+          error: {
+            code: 'precondition_required',
+            message: 'send If-Match with the ETag you read (or * for a new profile)',
+          },
+        });
+      if (request.body.party !== party)
+        throw new InvalidError([
+          { path: 'body.party', message: `must be "${party}", the party in the path` },
+        ]);
+      const result = await new ProfileService(context.store, viewer).put(
+        process,
+        toProfile(request.body),
+        ifMatch,
+        actor,
+      );
+      reply.header('etag', result.tag);
+      return sendJson(reply, fromProfile(result.profile));
+    },
+  );
+
+  app.post(
+    '/api/v1/processes/:process/texts/:text/positions',
+    {
+      schema: {
+        summary:
+          "Record your delegation's stance on a provision (positions are never changed: a new stance is a new position)",
+        tags: ['texts'],
+        params: z.object({ process: z.string().max(100), text: z.string().max(100) }),
+        body: z.object({
+          version: z.string().max(100).optional(),
+          provision: z.string().max(100),
+          party: z.string().max(100),
+          stance: z.enum(STANCES),
+          wording: z.string().max(100_000).optional(),
+          alternative: z.string().max(100).optional(),
+          note: z.string().max(100_000).optional(),
+          audience: z.enum(POSITION_AUDIENCES).default('party'),
+          recorded: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const body = request.body;
+      const actor = await writerFor(context, request, process, body.party as PartyId);
+      const positions = new PositionService(context.store, viewer);
+      const { version } = await new TextService(context.store, viewer).getVersion(
+        process,
+        request.params.text,
+        body.version,
+      );
+      const position = await positions.record(
+        process,
+        {
+          text: request.params.text as TextId,
+          version: version.id,
+          provision: body.provision as ProvisionId,
+          party: body.party as PartyId,
+          stance: body.stance,
+          ...(body.wording === undefined ? {} : { wording: body.wording }),
+          ...(body.alternative === undefined
+            ? {}
+            : { alternative: body.alternative as AlternativeId }),
+          ...(body.note === undefined ? {} : { note: body.note }),
+          author: actor,
+          recorded:
+            body.recorded === undefined ? dayOf(context.now()) : parseFuzzyDate(body.recorded),
+          audience: body.audience,
+        },
+        actor,
+      );
+      reply.status(201);
+      return sendJson(reply, position);
+    },
+  );
+}
