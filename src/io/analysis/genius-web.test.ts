@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
   bruteAcceptable,
@@ -17,24 +16,13 @@ import { criterionValue, solve } from '../../core/analysis/solutions.ts';
 import { InvalidError } from '../../core/errors.ts';
 import type { IssueId, OptionId, PartyId } from '../../core/ids.ts';
 import { spaceArb } from '../../testing/analysis-arbitrary.ts';
+import { GENIUS_DATA, geniusDataTest } from '../../testing/genius-data.ts';
 import { numericIssue } from './genius-names.ts';
 import { readGeniusWebDomain, readGeniusWebProfile } from './genius-web-read.ts';
 import { writeGeniusWebDomain, writeGeniusWebProfile } from './genius-web-write.ts';
 
-/** ../shared/data/genius/geniusweb-party from the repository root. */
-const DATA = fileURLToPath(new URL('../../../../shared/data/genius/', import.meta.url));
-const AVAILABLE = existsSync(DATA);
-
-/** A test on the shared data, skipped (saying so) where the folder is absent. */
-function dataTest(name: string, run: () => void): void {
-  test(name, (t) => {
-    if (!AVAILABLE) {
-      t.skip('../shared/data/genius is absent');
-      return;
-    }
-    run();
-  });
-}
+const DATA = GENIUS_DATA;
+const dataTest = geniusDataTest;
 
 const read = (file: string) => readFileSync(`${DATA}geniusweb-party/${file}`, 'utf8');
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import {
   bruteAcceptable,
@@ -18,24 +17,13 @@ import { type Criterion, criterionValue, solve } from '../../core/analysis/solut
 import { InvalidError } from '../../core/errors.ts';
 import type { IssueId, OptionId, PartyId } from '../../core/ids.ts';
 import { spaceArb } from '../../testing/analysis-arbitrary.ts';
+import { GENIUS_DATA, geniusDataTest } from '../../testing/genius-data.ts';
 import { numericIssue } from './genius-names.ts';
 import { readGeniusDomain, readGeniusProfile } from './genius-read.ts';
 import { writeGeniusDomain, writeGeniusProfile } from './genius-write.ts';
 
-/** ../shared/data/genius from the repository root. */
-const DATA = fileURLToPath(new URL('../../../../shared/data/genius/', import.meta.url));
-const AVAILABLE = existsSync(DATA);
-
-/** A test on the shared data, skipped (saying so) where the folder is absent. */
-function dataTest(name: string, run: () => void): void {
-  test(name, (t) => {
-    if (!AVAILABLE) {
-      t.skip('../shared/data/genius is absent');
-      return;
-    }
-    run();
-  });
-}
+const DATA = GENIUS_DATA;
+const dataTest = geniusDataTest;
 
 const read = (folder: string, file: string) => readFileSync(`${DATA}${folder}/${file}`, 'utf8');
 const party = (name: string) => name as PartyId;

@@ -1,17 +1,15 @@
 /** The negotiation record: processes, sources, parties, people, appointments, events, statements. */
 
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
 import type { DialectName } from '../database.ts';
+import { idColumn as idColumnOf } from './id-column.ts';
 
 export function recordMigration(dialect: DialectName) {
   /**
    * Surrogate key: SQLite's rowid alias (without AUTOINCREMENT, which costs a
    * write per insert and buys nothing here), or a PostgreSQL identity column.
    */
-  const idColumn = <T extends string>(table: CreateTableBuilder<T, never>) =>
-    dialect === 'postgres'
-      ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey());
+  const idColumn = idColumnOf(dialect);
   const owned = (c: ColumnDefinitionBuilder) =>
     c.notNull().references('processes.id').onDelete('cascade');
 

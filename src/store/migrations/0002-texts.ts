@@ -1,13 +1,11 @@
 /** Negotiating texts, their versions and provisions, and the parties' positions on them. */
 
-import { type CreateTableBuilder, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DialectName } from '../database.ts';
+import { idColumn as idColumnOf } from './id-column.ts';
 
 export function textsMigration(dialect: DialectName) {
-  const idColumn = <T extends string>(table: CreateTableBuilder<T, never>) =>
-    dialect === 'postgres'
-      ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey());
+  const idColumn = idColumnOf(dialect);
 
   return {
     async up(db: Kysely<unknown>): Promise<void> {

@@ -1,13 +1,11 @@
 /** The analysis: negotiable issues and the parties' preference profiles. */
 
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.ts';
+import { idColumn as idColumnOf } from './id-column.ts';
 
 export function analysisMigration(dialect: DialectName) {
-  const idColumn = <T extends string>(table: CreateTableBuilder<T, never>) =>
-    dialect === 'postgres'
-      ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey());
+  const idColumn = idColumnOf(dialect);
 
   return {
     async up(db: Kysely<unknown>): Promise<void> {

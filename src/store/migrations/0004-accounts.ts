@@ -1,13 +1,11 @@
 /** Accounts: users, sessions and API tokens (stored as hashes), and team memberships per process. */
 
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DialectName } from '../database.ts';
+import { idColumn as idColumnOf } from './id-column.ts';
 
 export function accountsMigration(dialect: DialectName) {
-  const idColumn = <T extends string>(table: CreateTableBuilder<T, never>) =>
-    dialect === 'postgres'
-      ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey());
+  const idColumn = idColumnOf(dialect);
 
   return {
     async up(db: Kysely<unknown>): Promise<void> {
