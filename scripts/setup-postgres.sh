@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes a local PostgreSQL 15 ready for Concord's tests and benchmarks:
 # installs it with apt where missing, starts the cluster, and creates the
-# role "concord" (no superuser) and the databases concord_test and
-# concord_bench. Idempotent. Prints the URL to use as CONCORD_TEST_PG.
+# role "concord" (neither superuser nor BYPASSRLS, so row-level security binds
+# it) and the databases concord_test and concord_bench. Idempotent. Prints
+# the URL to use as CONCORD_TEST_PG.
 set -euo pipefail
 
 # Root runs administrative steps directly; anyone else through sudo.
@@ -29,6 +30,8 @@ psql_admin() { as_postgres "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 if [ "$(psql_admin "select 1 from pg_roles where rolname = 'concord'")" != "1" ]; then
   psql_admin "create role concord login password 'concord' nosuperuser nocreatedb nocreaterole"
 fi
+# Row-level security (the second wall) binds only roles without these: make sure, every run.
+psql_admin "alter role concord nosuperuser nobypassrls"
 for db in concord_test concord_bench; do
   if [ "$(psql_admin "select 1 from pg_database where datname = '$db'")" != "1" ]; then
     psql_admin "create database $db owner concord"

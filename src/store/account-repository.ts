@@ -2,8 +2,10 @@
 
 import type { Kysely } from 'kysely';
 import type { PartyId, ProcessId } from '../core/ids.ts';
+import type { Process } from '../core/process.ts';
 import type { Membership, Team, TeamRole } from '../core/team.ts';
 import type { Database } from './database.ts';
+import { toProcess } from './record-rows.ts';
 
 export interface UserRow {
   readonly id: number;
@@ -191,6 +193,99 @@ export class AccountRepository {
       .execute();
   }
 
+  /** The processes a user is a member of, with the team. */
+  async membershipsOf(userId: number): Promise<{ process: ProcessId; membership: Membership }[]> {
+    const rows = await this.db
+      .selectFrom('team_members as m')
+      .innerJoin('processes as p', 'p.id', 'm.process_id')
+      .leftJoin('parties as pa', 'pa.id', 'm.party_id')
+      .select(['p.slug as process', 'm.team', 'm.role', 'pa.slug as party'])
+      .where('m.user_id', '=', userId)
+      .orderBy('p.slug')
+      .execute();
+    return rows.map((row) => ({
+      process: row.process as ProcessId,
+      membership: membershipOf(row),
+    }));
+  }
+
+  /**
+   * A session or token with its user, in one query (every request asks):
+   * undefined when there is no such session.
+   */
+  async sessionWithUser(
+    tokenHash: string,
+  ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+    const row = await this.db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select([
+        's.id',
+        's.user_id',
+        's.kind',
+        's.csrf_token',
+        's.created_at',
+        's.last_used_at',
+        's.expires_at',
+        's.revoked_at',
+        'u.name',
+        'u.display_name',
+        'u.password_hash',
+        'u.is_admin',
+        'u.disabled_at',
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      session: {
+        id: row.id,
+        userId: row.user_id,
+        kind: row.kind as SessionRow['kind'],
+        ...(row.csrf_token === null ? {} : { csrfToken: row.csrf_token }),
+        createdAt: row.created_at,
+        lastUsedAt: row.last_used_at,
+        ...(row.expires_at === null ? {} : { expiresAt: row.expires_at }),
+        ...(row.revoked_at === null ? {} : { revokedAt: row.revoked_at }),
+      },
+      user: toUser({ ...row, id: row.user_id }),
+    };
+  }
+
+  /**
+   * A process and the user's membership in it (none without a user), in one
+   * query (every request on a process asks); undefined when there is no such process.
+   */
+  async processWithMembership(
+    process: ProcessId,
+    userId: number | undefined,
+  ): Promise<{ process: Process; membership: Membership | undefined } | undefined> {
+    const row = await this.db
+      .selectFrom('processes as p')
+      .leftJoin('team_members as m', (join) =>
+        join.onRef('m.process_id', '=', 'p.id').on('m.user_id', '=', userId ?? -1),
+      )
+      .leftJoin('parties as pa', 'pa.id', 'm.party_id')
+      .select([
+        'p.slug',
+        'p.title',
+        'p.description',
+        'p.started',
+        'p.status',
+        'm.team',
+        'm.role',
+        'pa.slug as party',
+      ])
+      .where('p.slug', '=', process)
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    const { team, role, party } = row;
+    return {
+      process: toProcess(row),
+      membership: team === null || role === null ? undefined : membershipOf({ team, role, party }),
+    };
+  }
+
   async membership(process: ProcessId, userId: number): Promise<Membership | undefined> {
     const row = await this.db
       .selectFrom('team_members as m')
@@ -200,13 +295,16 @@ export class AccountRepository {
       .where('p.slug', '=', process)
       .where('m.user_id', '=', userId)
       .executeTakeFirst();
-    if (row === undefined) return undefined;
-    const team: Team =
-      row.team === 'delegation'
-        ? { kind: 'delegation', party: row.party as PartyId }
-        : { kind: row.team as 'mediator' | 'observers' };
-    return { team, role: row.role as TeamRole };
+    return row === undefined ? undefined : membershipOf(row);
   }
+}
+
+function membershipOf(row: { team: string; role: string; party: string | null }): Membership {
+  const team: Team =
+    row.team === 'delegation'
+      ? { kind: 'delegation', party: row.party as PartyId }
+      : { kind: row.team as 'mediator' | 'observers' };
+  return { team, role: row.role as TeamRole };
 }
 
 function toUser(row: {

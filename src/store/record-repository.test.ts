@@ -71,7 +71,8 @@ const timelineQueryArb = (record: ProcessRecord): fc.Arbitrary<TimelineQuery> =>
 for (const kind of testStoreKinds()) {
   describe(`record repository on ${kind.name}`, () => {
     test('stores a record and loads it back unchanged; a later record replaces it with exactly the edits', async () => {
-      await kind.use(async (store) => {
+      await kind.use(async (plain) => {
+        const store = plain.forViewer(OPERATOR);
         await fc.assert(
           fc.asyncProperty(recordOnlyArb, async (record) => {
             await save(store, record);
@@ -88,7 +89,8 @@ for (const kind of testStoreKinds()) {
     });
 
     test('the timeline query agrees with matchesTimeline, page by page', async () => {
-      await kind.use(async (store) => {
+      await kind.use(async (plain) => {
+        const store = plain.forViewer(OPERATOR);
         const repo = store.repositories.record;
         await fc.assert(
           fc.asyncProperty(
@@ -123,7 +125,8 @@ for (const kind of testStoreKinds()) {
     });
 
     test('appointments around a date, classified, agree with tenuresAt over all appointments', async () => {
-      await kind.use(async (store) => {
+      await kind.use(async (plain) => {
+        const store = plain.forViewer(OPERATOR);
         await fc.assert(
           fc.asyncProperty(
             recordOnlyArb.chain((record) =>
@@ -160,7 +163,8 @@ for (const kind of testStoreKinds()) {
     });
 
     test('statements filter by speaker, party and event; the public sees only public material', async () => {
-      await kind.use(async (store) => {
+      await kind.use(async (plain) => {
+        const store = plain.forViewer(OPERATOR);
         const repo = store.repositories.record;
         await fc.assert(
           fc.asyncProperty(recordOnlyArb, async (record) => {
@@ -211,7 +215,8 @@ for (const kind of testStoreKinds()) {
     });
 
     test('texts (versions, provision trees) and positions are stored and read back whole', async () => {
-      await kind.use(async (store) => {
+      await kind.use(async (plain) => {
+        const store = plain.forViewer(OPERATOR);
         await fc.assert(
           fc.asyncProperty(processRecordArb, async (generated) => {
             const slug = `${generated.process.id}-${++processCounter}` as ProcessId;
@@ -228,7 +233,8 @@ for (const kind of testStoreKinds()) {
     });
 
     test('a transaction that fails writes nothing', async () => {
-      await kind.use(async (store) => {
+      await kind.use(async (plain) => {
+        const store = plain.forViewer(OPERATOR);
         const [record] = fc.sample(processRecordArb, { numRuns: 1, seed: 7 });
         assert.ok(record);
         await assert.rejects(
@@ -251,7 +257,8 @@ for (const kind of testStoreKinds()) {
   test(`a large import, loaded with indexes rebuilt, reads back the same on ${kind.name}`, async () => {
     const size = { parties: 12, people: 1_500, events: 12_000, statements: 12_000, sources: 40 };
     const record = generateRecord(size, 3, () => {});
-    await kind.use(async (store) => {
+    await kind.use(async (plain) => {
+      const store = plain.forViewer(OPERATOR);
       await save(store, record);
       assert.deepEqual(await load(store, record.process.id), sortRecord(record));
       const [summary] = await store.repositories.record.listProcesses();

@@ -4,7 +4,7 @@
  * out what the viewer may not see (and any reference to it).
  */
 
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Appointment, AppointmentRole } from '../core/appointment.ts';
 import type { Viewer } from '../core/audience.ts';
 import type { EventId, PartyId, PersonId, ProcessId, SourceId } from '../core/ids.ts';
@@ -59,6 +59,20 @@ export interface AppointmentQuery {
   readonly at: number;
   readonly parties?: readonly PartyId[];
   readonly roles?: readonly AppointmentRole[];
+}
+
+/** Instants bounding the dates of items: those that may fall on or after `from` and before `to`. */
+export interface DateRange {
+  /** Items whose date may fall at or after this instant (their date ends after it). */
+  readonly from?: number;
+  /** Items whose date may fall before this instant (their date starts before it). */
+  readonly to?: number;
+}
+
+/** Some items and how many there are in all. */
+export interface Counted<T> {
+  readonly items: T[];
+  readonly total: number;
 }
 
 type Db = Kysely<Database>;
@@ -364,6 +378,60 @@ export class RecordRepository {
     return { items: rows.slice(0, page.limit).map(toStatement), hasMore: rows.length > page.limit };
   }
 
+  /**
+   * The newest events the viewer may see whose date may fall within `range`
+   * (newest first: by the end of their date, then its start), and how many
+   * there are in all.
+   */
+  async recentEvents(
+    process: ProcessId,
+    range: DateRange,
+    viewer: Viewer,
+    limit: number,
+  ): Promise<Counted<NegotiationEvent>> {
+    let q = this.selectEvents(viewer).where('e.process_id', '=', this.processId(process));
+    if (range.from !== undefined) q = q.where('e.date_end', '>', range.from);
+    if (range.to !== undefined) q = q.where('e.date_start', '<', range.to);
+    // The count comes with the rows (computed before the limit): one query instead of two.
+    const rows = await q
+      .select(sql<number>`count(*) over ()`.as('total'))
+      .orderBy('e.date_end', 'desc')
+      .orderBy('e.date_start', 'desc')
+      .orderBy('e.slug')
+      .limit(limit)
+      .execute();
+    const links = await this.eventLinks(rows.map((row) => row.id));
+    return { items: rows.map((row) => toEvent(row, links)), total: Number(rows[0]?.total ?? 0) };
+  }
+
+  /**
+   * The newest statements the viewer may see whose date may fall within
+   * `range` (newest first, as `recentEvents`), and how many there are in all
+   * (counted only with `count`).
+   */
+  async recentStatements(
+    process: ProcessId,
+    range: DateRange,
+    viewer: Viewer,
+    limit: number,
+    count = true,
+  ): Promise<Counted<Statement>> {
+    let q = this.selectStatements(viewer).where('s.process_id', '=', this.processId(process));
+    if (range.from !== undefined) q = q.where('s.date_end', '>', range.from);
+    if (range.to !== undefined) q = q.where('s.date_start', '<', range.to);
+    const rows = await q
+      .select(sql<number>`${count ? sql`count(*) over ()` : sql`0`}`.as('total'))
+      .orderBy('s.date_end', 'desc')
+      .orderBy('s.date_start', 'desc')
+      .orderBy('s.slug')
+      .limit(limit)
+      .execute();
+    return {
+      items: rows.map(toStatement),
+      total: count ? Number(rows[0]?.total ?? 0) : rows.length,
+    };
+  }
+
   private processId(slug: ProcessId) {
     return this.db.selectFrom('processes').select('id').where('slug', '=', slug);
   }
@@ -472,6 +540,7 @@ export class RecordRepository {
   ): Promise<EventLinks> {
     const links: EventLinks = { participants: new Map(), parties: new Map(), sources: new Map() };
     if (Array.isArray(events) && events.length === 0) return links;
+    if (Array.isArray(events)) return this.linksOf(events, links);
     const load = async (
       table: 'event_participants' | 'event_parties' | 'event_sources',
       target: 'people' | 'parties' | 'sources',
@@ -507,6 +576,40 @@ export class RecordRepository {
       load('event_parties', 'parties', 'party_id', links.parties as Map<number, string[]>),
       load('event_sources', 'sources', 'source_id', links.sources as Map<number, string[]>),
     ]);
+    return links;
+  }
+
+  /** The links of a few events, in one query: each page of events asks for them. */
+  private async linksOf(events: readonly number[], links: EventLinks): Promise<EventLinks> {
+    const ids = [...events];
+    const rows = await this.db
+      .selectFrom('event_participants as l')
+      .innerJoin('people as t', 't.id', 'l.person_id')
+      .select([sql<number>`0`.as('link'), 'l.event_id', 'l.position', 't.slug'])
+      .where('l.event_id', 'in', ids)
+      .unionAll(
+        this.db
+          .selectFrom('event_parties as l')
+          .innerJoin('parties as t', 't.id', 'l.party_id')
+          .select([sql<number>`1`.as('link'), 'l.event_id', 'l.position', 't.slug'])
+          .where('l.event_id', 'in', ids),
+      )
+      .unionAll(
+        this.db
+          .selectFrom('event_sources as l')
+          .innerJoin('sources as t', 't.id', 'l.source_id')
+          .select([sql<number>`2`.as('link'), 'l.event_id', 'l.position', 't.slug'])
+          .where('l.event_id', 'in', ids),
+      )
+      .execute();
+    rows.sort((a, b) => a.event_id - b.event_id || a.position - b.position);
+    const into = [links.participants, links.parties, links.sources] as Map<number, string[]>[];
+    for (const row of rows) {
+      const map = into[Number(row.link)] as Map<number, string[]>;
+      const list = map.get(row.event_id);
+      if (list === undefined) map.set(row.event_id, [row.slug]);
+      else list.push(row.slug);
+    }
     return links;
   }
 }

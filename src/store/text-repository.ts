@@ -3,9 +3,16 @@
  * positions take the viewer and leave out what the viewer may not see.
  */
 
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Viewer } from '../core/audience.ts';
-import type { PartyId, ProcessId, ProvisionId, TextId, VersionId } from '../core/ids.ts';
+import type {
+  PartyId,
+  PositionKey,
+  ProcessId,
+  ProvisionId,
+  TextId,
+  VersionId,
+} from '../core/ids.ts';
 import type { NegotiatingText, TextVersion } from '../core/text/negotiating-text.ts';
 import type { Position } from '../core/text/position.ts';
 import type { BulkWriter } from './bulk-writer.ts';
@@ -28,6 +35,8 @@ export interface PositionQuery {
   readonly version?: VersionId;
   readonly provision?: ProvisionId;
   readonly party?: PartyId;
+  /** The position with this key (at most one). */
+  readonly key?: PositionKey;
 }
 
 /** A text with its versions, without their provisions. */
@@ -145,19 +154,123 @@ export class TextRepository {
     if (query.version !== undefined) q = q.where('v.slug', '=', query.version);
     if (query.provision !== undefined) q = q.where('q.provision_key', '=', query.provision);
     if (query.party !== undefined) q = q.where('pa.slug', '=', query.party);
-    // The SQL form of `canSeePosition`.
-    if (viewer.kind === 'public') q = q.where('q.audience', '=', 'public');
-    if (viewer.kind === 'mediator') q = q.where('q.audience', '!=', 'party');
-    if (viewer.kind === 'party') {
-      const party = viewer.party;
-      q = q.where((eb) => eb.or([eb('pa.slug', '=', party), eb('q.audience', '=', 'public')]));
-    }
-    const rows = await q
+    if (query.key !== undefined) q = q.where('q.key', '=', query.key);
+    const rows = await this.visiblePositions(q, viewer)
       .orderBy('q.recorded_start')
       .orderBy('q.recorded_end')
       .orderBy('q.id')
       .execute();
     return rows.map(toPosition);
+  }
+
+  /**
+   * The latest position the viewer may see of each party on each provision
+   * of a version (recorded by `recordedBy`, an instant, when given: their
+   * recorded date ends by then), in recording order. Only the latest are
+   * read, however long the history.
+   */
+  async latestPositions(
+    process: ProcessId,
+    text: TextId,
+    version: VersionId,
+    viewer: Viewer,
+    recordedBy?: number,
+  ): Promise<Position[]> {
+    const versionId = this.db
+      .selectFrom('text_versions as v')
+      .innerJoin('texts as t', 't.id', 'v.text_id')
+      .select('v.id')
+      .where('t.process_id', '=', this.processId(process))
+      .where('t.slug', '=', text)
+      .where('v.slug', '=', version);
+    let ranked = this.visiblePositions(
+      this.db
+        .selectFrom('positions as q')
+        .innerJoin('parties as pa', 'pa.id', 'q.party_id')
+        .select([
+          'q.id',
+          sql<number>`row_number() over (partition by q.provision_key, q.party_id order by q.recorded_start desc, q.recorded_end desc, q.id desc)`.as(
+            'rank',
+          ),
+        ])
+        .where('q.version_id', '=', versionId),
+      viewer,
+    );
+    if (recordedBy !== undefined) ranked = ranked.where('q.recorded_end', '<=', recordedBy);
+    const rows = await this.selectPositions()
+      .where('q.id', 'in', (eb) =>
+        eb.selectFrom(ranked.as('r')).select('r.id').where('r.rank', '=', 1),
+      )
+      .orderBy('q.recorded_start')
+      .orderBy('q.recorded_end')
+      .orderBy('q.id')
+      .execute();
+    return rows.map(toPosition);
+  }
+
+  /**
+   * The newest positions the viewer may see on the given versions whose
+   * recorded date may fall within [`range.from`, `range.to`) (newest first:
+   * by the end of that date, then its start, then the latest stored), and how
+   * many there are in all.
+   */
+  async recentPositions(
+    process: ProcessId,
+    versions: readonly { readonly text: TextId; readonly version: VersionId }[],
+    range: { readonly from?: number; readonly to?: number },
+    viewer: Viewer,
+    limit: number,
+  ): Promise<{ items: Position[]; total: number }> {
+    if (versions.length === 0) return { items: [], total: 0 };
+    // By version ids: the positions are then found through their version's index.
+    const versionIds = this.db
+      .selectFrom('text_versions as v2')
+      .innerJoin('texts as t2', 't2.id', 'v2.text_id')
+      .select('v2.id')
+      .where('t2.process_id', '=', this.processId(process))
+      .where((eb) =>
+        eb.or(
+          versions.map((v) => eb.and([eb('t2.slug', '=', v.text), eb('v2.slug', '=', v.version)])),
+        ),
+      );
+    let q = this.visiblePositions(
+      this.selectPositions().where('q.version_id', 'in', versionIds),
+      viewer,
+    );
+    // `+` keeps SQLite from reaching the positions through the party index by their date.
+    if (range.from !== undefined) q = q.where(sql<number>`+q.recorded_end`, '>', range.from);
+    if (range.to !== undefined) q = q.where(sql<number>`+q.recorded_start`, '<', range.to);
+    // Counted apart: the history can be long, and only the newest few are read whole.
+    const [rows, total] = await Promise.all([
+      q
+        .orderBy('q.recorded_end', 'desc')
+        .orderBy('q.recorded_start', 'desc')
+        .orderBy('q.id', 'desc')
+        .limit(limit)
+        .execute(),
+      q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
+    ]);
+    return { items: rows.map(toPosition), total: Number(total?.n ?? 0) };
+  }
+
+  /**
+   * How many open provisions (with bracketed alternatives) each version of
+   * the process's texts has, keyed `text/version`; versions without any are left out.
+   */
+  async openProvisionCounts(process: ProcessId): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom('provisions as p')
+      .innerJoin('text_versions as v', 'v.id', 'p.version_id')
+      .innerJoin('texts as t', 't.id', 'v.text_id')
+      .select(['t.slug as text', 'v.slug as version', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('t.process_id', '=', this.processId(process))
+      .where('p.alternatives', 'is not', null)
+      .groupBy(['t.slug', 'v.slug'])
+      .execute();
+    return new Map(rows.map((row) => [`${row.text}/${row.version}`, Number(row.n)]));
   }
 
   /** Records a new position. Call inside a transaction. */
@@ -213,13 +326,16 @@ export class TextRepository {
     ]);
     return {
       ...toTextFields(text),
-      versions: versions.map((row) =>
-        toVersion(
+      versions: versions.map((row) => {
+        const rows = provisions.get(row.id) ?? [];
+        // Derived from a version row-level security hides: the lineage points into it (as `visibleRecord`).
+        const hidden = row.derived_from_id != null && row.derived_from === null;
+        return toVersion(
           row,
           circulation.get(row.id) ?? [],
-          toProvisionTree(provisions.get(row.id) ?? []),
-        ),
-      ),
+          toProvisionTree(hidden ? rows.map((r) => ({ ...r, lineage: null })) : rows),
+        );
+      }),
     };
   }
 
@@ -238,6 +354,7 @@ export class TextRepository {
         'pb.slug as proposed_by',
         'pp.slug as proposed_by_person',
         'd.slug as derived_from',
+        'v.derived_from_id',
         'v.status',
         'v.audience',
         's.slug as source',
@@ -280,6 +397,18 @@ export class TextRepository {
       else list.push(row);
     }
     return result;
+  }
+
+  /** Positions of `q` the viewer may see: the SQL form of `canSeePosition` (`pa` is the position's party). */
+  private visiblePositions<Q extends { where(condition: RawBuilder<boolean>): Q }>(
+    q: Q,
+    viewer: Viewer,
+  ): Q {
+    if (viewer.kind === 'public') return q.where(sql<boolean>`q.audience = 'public'`);
+    if (viewer.kind === 'mediator') return q.where(sql<boolean>`q.audience <> 'party'`);
+    if (viewer.kind === 'party')
+      return q.where(sql<boolean>`(pa.slug = ${viewer.party} or q.audience = 'public')`);
+    return q;
   }
 
   private selectPositions() {

@@ -90,6 +90,8 @@ export interface VersionView {
   proposed_by: string | null;
   proposed_by_person: string | null;
   derived_from: string | null;
+  /** The row `derived_from` names; set while its slug is null when row-level security hides that version. */
+  derived_from_id?: number | null;
   status: string;
   audience: string;
   source: string | null;

@@ -7,6 +7,7 @@
 
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../core/canonical-json.ts';
+import { InvalidError } from '../core/errors.ts';
 import type { CollectionChanges } from '../core/process-record.ts';
 import type { NegotiatingText, TextVersion } from '../core/text/negotiating-text.ts';
 import type { Position } from '../core/text/position.ts';
@@ -115,7 +116,9 @@ export class TextWriter {
     const kept = new Set<string>(text.versions.map((version) => version.id));
     const gone = existing.filter((row) => !kept.has(row.slug)).map((row) => row.id);
     if (gone.length > 0)
-      await this.db.deleteFrom('text_versions').where('id', 'in', gone).execute();
+      await keepingPositions(() =>
+        this.db.deleteFrom('text_versions').where('id', 'in', gone).execute(),
+      );
   }
 
   private async writeCirculation(versionId: number, version: TextVersion): Promise<void> {
@@ -144,10 +147,12 @@ export class TextWriter {
     const wanted = new Set(rows.map((row) => row.key));
     const gone = stored.filter((row) => !wanted.has(row.key)).map((row) => row.id);
     for (let i = 0; i < gone.length; i += 1000) {
-      await this.db
-        .deleteFrom('provisions')
-        .where('id', 'in', gone.slice(i, i + 1000))
-        .execute();
+      await keepingPositions(() =>
+        this.db
+          .deleteFrom('provisions')
+          .where('id', 'in', gone.slice(i, i + 1000))
+          .execute(),
+      );
     }
     const fresh = [];
     for (const row of rows) {
@@ -180,5 +185,28 @@ export class TextWriter {
     });
     await this.bulk.insert('positions', rows);
     this.tick(rows.length);
+  }
+}
+
+/**
+ * Runs a removal of provisions (or of versions with theirs), refusing it in
+ * Concord's words when positions still name one of them. Callers check this
+ * first on the positions they see; on PostgreSQL, row-level security may hide
+ * some (a party's own) from the writer, and the foreign key, which sees every
+ * row, is then the check. The message names no position.
+ */
+async function keepingPositions(remove: () => Promise<unknown>): Promise<void> {
+  try {
+    await remove();
+  } catch (error) {
+    const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+    if (
+      (code === '23503' && constraint === 'positions_provision') ||
+      code === 'SQLITE_CONSTRAINT_FOREIGNKEY'
+    )
+      throw InvalidError.of(
+        'positions are recorded on a provision this would remove; positions are kept, so import the draft as a new version instead',
+      );
+    throw error;
   }
 }

@@ -41,13 +41,16 @@ function postgres(url: string): TestStoreKind {
       const schema = `test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      const store = await openPostgresStore({ url, schema, maxConnections: 4 });
       try {
-        return await work(store);
+        await admin.query(`create schema ${schema}`);
+        const store = await openPostgresStore({ url, schema, maxConnections: 4 });
+        try {
+          return await work(store);
+        } finally {
+          await store.close();
+        }
       } finally {
-        await store.close();
-        await admin.query(`drop schema ${schema} cascade`);
+        await admin.query(`drop schema if exists ${schema} cascade`);
         await admin.end();
       }
     },

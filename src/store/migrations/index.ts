@@ -10,6 +10,7 @@ import { textsMigration } from './0002-texts.ts';
 import { analysisMigration } from './0003-analysis.ts';
 import { accountsMigration } from './0004-accounts.ts';
 import { auditMigration } from './0005-audit.ts';
+import { rowSecurityMigration } from './0006-row-security.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
@@ -20,6 +21,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '0003-analysis': analysisMigration(dialect),
         '0004-accounts': accountsMigration(dialect),
         '0005-audit': auditMigration(),
+        '0006-row-security': rowSecurityMigration(dialect),
       };
     },
   };
