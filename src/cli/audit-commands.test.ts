@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -48,5 +48,35 @@ describe('concord audit', () => {
     const missing = await run('audit', 'verify', '--against', 'nothing.json');
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no file .*nothing\.json/);
+  });
+
+  test('a history downloaded from the server verifies without the database; tampering shows', async () => {
+    // The test before cut the chain to one entry: one more write.
+    assert.equal(
+      (await run('propose', 'peace-plan', 'v4', '--from', 'v1', '--improvement', '1')).code,
+      0,
+    );
+    const entries = JSON.parse((await run('audit', 'log', '--json')).out);
+    assert.equal(entries.length, 2);
+    const hidden = {
+      seq: entries[0].seq,
+      prev: entries[0].prev,
+      hash: entries[0].hash,
+      hidden: true,
+    };
+    const view = { process: 'ukraine-talks-2025', entries: [hidden, ...entries.slice(1)] };
+    writeFileSync(join(dir, 'view.json'), JSON.stringify(view));
+    const ok = await run('audit', 'verify', '--view', 'view.json', '--json');
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(JSON.parse(ok.out).ok, true);
+    view.entries[1] = { ...view.entries[1], operation: 'delete' };
+    writeFileSync(join(dir, 'view.json'), JSON.stringify(view));
+    const tampered = await run('audit', 'verify', '--view', 'view.json');
+    assert.equal(tampered.code, 1);
+    assert.match(tampered.out, /TAMPERED WITH[\s\S]*was changed/);
+    writeFileSync(join(dir, 'view.json'), '{"process": "x", "entries": [{"seq": 1}]}');
+    const bad = await run('audit', 'verify', '--view', 'view.json');
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /view\.json: not a Concord history/);
   });
 });

@@ -31,6 +31,29 @@ export interface AuditEntry extends AuditFields {
   readonly hash: string;
 }
 
+/**
+ * An entry about an object the reader may not see, as they get it: only its
+ * place in the chain — no time, actor, object, operation or digests. The
+ * links still check: each entry names the hash of the one before.
+ */
+export interface HiddenAuditEntry {
+  readonly seq: number;
+  readonly prev: string;
+  readonly hash: string;
+  readonly hidden: true;
+}
+
+/** An entry as one reader sees it: whole, or hidden. */
+export type AuditViewEntry = AuditEntry | HiddenAuditEntry;
+
+export function hideEntry(entry: AuditEntry): HiddenAuditEntry {
+  return { seq: entry.seq, prev: entry.prev, hash: entry.hash, hidden: true };
+}
+
+export function isHidden(entry: AuditViewEntry): entry is HiddenAuditEntry {
+  return 'hidden' in entry;
+}
+
 export interface Checkpoint {
   readonly process: string;
   readonly seq: number;
@@ -49,6 +72,11 @@ export function sha256(text: string): string {
 /** The digest of a value as it is recorded in an entry. */
 export function digestOf(value: unknown): string {
   return sha256(canonicalJson(value));
+}
+
+/** An HTTP entity tag for the current state of a mutable object: its digest, shortened and quoted. */
+export function etagOf(value: unknown): string {
+  return `"${digestOf(value).slice(0, 32)}"`;
 }
 
 export function entryHash(fields: AuditFields): string {
@@ -72,22 +100,28 @@ export interface ChainProblem {
  * the same hash. Every problem is reported.
  */
 export function verifyChain(
-  entries: readonly AuditEntry[],
+  entries: readonly AuditViewEntry[],
   checkpoint?: Checkpoint,
 ): ChainProblem[] {
   const problems: ChainProblem[] = [];
-  let prev = GENESIS;
+  // A reader's view may start after the genesis: then its first link is taken as given.
+  const first = entries[0]?.seq ?? 1;
+  let prev = first === 1 ? GENESIS : (entries[0]?.prev ?? GENESIS);
   entries.forEach((entry, i) => {
-    if (entry.seq !== i + 1)
+    if (entry.seq !== first + i)
       problems.push({
         seq: entry.seq,
-        message: `is at position ${i + 1}: entries are missing or out of order`,
+        message: `is at position ${first + i}: entries are missing or out of order`,
       });
     if (entry.prev !== prev)
       problems.push({
         seq: entry.seq,
         message: 'does not follow the entry before it (its previous hash differs)',
       });
+    if (isHidden(entry)) {
+      prev = entry.hash;
+      return;
+    }
     const { hash, ...fields } = entry;
     if (entryHash(fields) !== hash)
       problems.push({

@@ -4,7 +4,13 @@
  * act on. Anything else that escapes is a bug (an internal failure).
  */
 
-export type ErrorCode = 'not_found' | 'invalid' | 'conflict' | 'forbidden' | 'precondition_failed';
+export type ErrorCode =
+  | 'not_found'
+  | 'invalid'
+  | 'conflict'
+  | 'forbidden'
+  | 'precondition_failed'
+  | 'precondition_required';
 
 /** Base class of errors caused by a user's request, never by a bug. */
 export abstract class ConcordError extends Error {
@@ -94,5 +100,15 @@ export class PreconditionError extends ConcordError {
   constructor(message: string) {
     super(message);
     this.name = 'PreconditionError';
+  }
+}
+
+/** A write to a mutable object did not say which version of it it replaces (HTTP 428). */
+export class PreconditionRequiredError extends ConcordError {
+  readonly code = 'precondition_required';
+  readonly status = 428;
+  constructor(message: string) {
+    super(message);
+    this.name = 'PreconditionRequiredError';
   }
 }

@@ -44,3 +44,16 @@ export function describeTeam(team: Team): string {
     ? `the ${team.party} delegation`
     : `the ${team.kind === 'mediator' ? 'mediator team' : 'observers'}`;
 }
+
+/** How a team is named in the audit chain: `team:mediator`, `team:observers`, `team:<party>`. */
+export function teamObject(team: Team): string {
+  return `team:${team.kind === 'delegation' ? team.party : team.kind}`;
+}
+
+/** The team whose members read as `viewer` and may see its own audit entries. */
+export function teamObjectOf(viewer: Viewer): string | undefined {
+  if (viewer.kind === 'party') return `team:${viewer.party}`;
+  if (viewer.kind === 'mediator') return 'team:mediator';
+  if (viewer.kind === 'public') return 'team:observers';
+  return undefined;
+}

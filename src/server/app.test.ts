@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import { RecordService } from '../services/record-service.ts';
 import { testStoreKinds } from '../testing/test-stores.ts';
 import { buildApp } from './app.ts';
-import { OPENAPI_PATH, openApiDocument } from './openapi.ts';
+import { OPENAPI_PATH, openApiDocument, WEB_SCHEMA_PATH, webSchemaTypes } from './openapi.ts';
 
 const example = readFileSync(
   new URL('../../examples/ukraine-talks-2025.yaml', import.meta.url),
@@ -19,6 +19,15 @@ test('the committed OpenAPI document matches the routes (regenerate with npm run
     committed,
     await openApiDocument(),
     `${OPENAPI_PATH} is out of date: run "npm run openapi"`,
+  );
+});
+
+test('the web app’s committed API types match the OpenAPI document (regenerate with npm run openapi)', async () => {
+  const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+  assert.equal(
+    read(WEB_SCHEMA_PATH),
+    await webSchemaTypes(read(OPENAPI_PATH)),
+    `${WEB_SCHEMA_PATH} is out of date: run "npm run openapi"`,
   );
 });
 
@@ -57,6 +66,49 @@ for (const kind of testStoreKinds()) {
         const checkpoint = (await get(`${base}/audit/checkpoint`)).json();
         assert.equal(checkpoint.seq, 1);
         assert.match(checkpoint.signature, /^[A-Za-z0-9+/=]{80,}$/);
+        const history = (await get(`${base}/audit`)).json();
+        assert.deepEqual(
+          history.entries.map((e: { operation: string; object: string }) => [
+            e.operation,
+            e.object,
+          ]),
+          [['create', 'process:ukraine-talks-2025']],
+        );
+        await app.close();
+      });
+    });
+
+    test('what else the CLI can do: exports, stance history and movement', async () => {
+      await kind.use(async (store) => {
+        await new RecordService(store).importScenario(example, 'example.yaml');
+        const app = await buildApp(store, { now: () => NOW });
+        const get = (url: string) => app.inject({ method: 'GET', url });
+        const akn = await get(`${base}/texts/peace-plan/versions/v1?format=akn`);
+        assert.equal(akn.statusCode, 200);
+        assert.match(akn.headers['content-type'] as string, /application\/xml/);
+        assert.match(akn.body, /<akomaNtoso/);
+        const scenario = await get(`${base}/export`);
+        assert.match(scenario.headers['content-type'] as string, /yaml/);
+        assert.match(scenario.body, /slug: ukraine-talks-2025/);
+        assert.doesNotMatch(
+          scenario.body,
+          /revised-framework/,
+          'the public export has what the public sees',
+        );
+        const history = await get(`${base}/texts/peace-plan/positions/history?party=russia`);
+        assert.equal(history.statusCode, 200);
+        for (const position of history.json()) {
+          assert.equal(position.party, 'russia');
+          assert.equal(position.audience, 'public');
+        }
+        const movement = await get(
+          `${base}/texts/peace-plan/positions/movement?from=2025-11-01&to=2025-12-31&all=true`,
+        );
+        assert.equal(movement.statusCode, 200, movement.body);
+        assert.ok(Array.isArray(movement.json().rows));
+        const badPoint = await get(`${base}/texts/peace-plan/positions/movement?from=v9&to=v1`);
+        assert.equal(badPoint.statusCode, 400);
+        assert.equal(badPoint.json().error.problems[0].path, 'querystring.from');
         await app.close();
       });
     });

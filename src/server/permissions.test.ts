@@ -4,8 +4,10 @@
  * viewer of a delegation; another delegation; the mediator team) × own and
  * other parties' objects. Reads must never carry a canary string planted in
  * material the role may not see; writes by anyone but a lead or member of the
- * party's own delegation must be refused (403, or 404 where the object is
- * invisible). A new route without an entry in QUERIES or BODIES fails here.
+ * party's own delegation (of the mediator team, for the text) must be refused
+ * (403, or 404 where the object is invisible), and no answer to a write
+ * carries a canary either. A new route without an entry in QUERIES or BODIES
+ * fails here.
  */
 
 import assert from 'node:assert/strict';
@@ -27,7 +29,9 @@ const example = readFileSync(
   .replace(
     /(- party: russia\n {4}audience: )mediator\n {4}note: [^\n]*/,
     '$1party\n    note: CANARY-russia-profile',
-  );
+  )
+  // The revised framework, circulated to Ukraine only, with a canary.
+  .replace('label: Revised framework', 'label: CANARY-revised-framework');
 const talks = 'ukraine-talks-2025' as ProcessId;
 const PASSWORD = 'correct horse battery';
 
@@ -48,6 +52,7 @@ const CANARIES: Record<string, (team: string | undefined) => boolean> = {
   'CANARY-ukraine-private-army-cap': (t) => t === 'ukraine',
   'CANARY-russia-private-nato': (t) => t === 'russia',
   'CANARY-russia-profile': (t) => t === 'russia',
+  'CANARY-revised-framework': (t) => t === 'ukraine' || t === 'mediator',
 };
 
 const PARAMS: Record<string, string[]> = {
@@ -56,6 +61,7 @@ const PARAMS: Record<string, string[]> = {
   person: ['yermak'],
   event: ['sunday-meeting'],
   party: ['ukraine', 'russia', 'us'],
+  version: ['v1', 'revised-framework'],
 };
 
 /** Query variants per route (by the path's end); every GET route needs one. */
@@ -66,6 +72,12 @@ const QUERIES: Record<string, string[]> = {
   processes: [''],
   '{process}': ['', '?asOf=2025-12-01'],
   who: ['?asOf=2025-11-25'],
+  dashboard: [
+    '',
+    '?asOf=2025-11-30',
+    '?since=2025-11-01&asOf=2025-12-05&limit=50',
+    '?since=2025-11-30T00:00Z',
+  ],
   timeline: ['?limit=1000'],
   statements: ['?limit=1000'],
   '{person}': [''],
@@ -78,20 +90,56 @@ const QUERIES: Record<string, string[]> = {
     '?from=v1&to=revised-framework&format=html',
   ],
   positions: ['?version=v1', '?version=revised-framework'],
-  analysis: ['', '?version=v1'],
+  analysis: ['', '?version=v1', '?version=v1&samples=50&seed=3'],
   checkpoint: [''],
+  audit: ['', '?after=1&limit=5'],
+  export: [''],
+  history: ['', '?provision=elections', '?party=russia&version=v1'],
+  movement: [
+    '?from=v1&to=revised-framework&all=true',
+    '?from=2025-11-01&to=2025-12-31',
+    '?from=v1&to=2025-12-31',
+  ],
   '{party}': [''],
+  '{version}': ['', '?format=akn', '?format=plain'],
 };
 
-/** Bodies of writes, by the party they write for. */
-const BODIES: Record<string, (party: string) => unknown> = {
-  positions: (party) => ({ provision: 'elections', party, stance: 'undecided' }),
-  '{party}': (party) => ({
-    party,
-    reservation: 0.3,
-    weights: { territory: 1 },
-    values: { territory: { cede: 0, freeze: 1 } },
-  }),
+/** The v1 plan as a package of the analysis, with one issue changed. */
+const PACKAGE = {
+  territory: 'freeze',
+  'army-cap': '600000',
+  nato: 'renounce',
+  elections: 'within-100-days',
+  guarantees: 'declaratory',
+  sanctions: 'staged',
+  'frozen-assets': 'reconstruction',
+  amnesty: 'full',
+};
+
+/**
+ * Bodies of writes (by the path's end and method), and who writes: a party's
+ * delegation (for the party in the body or path) or the mediator team.
+ */
+const BODIES: Record<string, { owner: 'party' | 'mediator'; body: (party: string) => unknown }> = {
+  'post positions': {
+    owner: 'party',
+    body: (party) => ({ provision: 'elections', party, stance: 'undecided' }),
+  },
+  'put {party}': {
+    owner: 'party',
+    body: (party) => ({
+      party,
+      reservation: 0.3,
+      weights: { territory: 1 },
+      values: { territory: { cede: 0, freeze: 1 } },
+    }),
+  },
+  'put {version}': { owner: 'mediator', body: () => ({ draft: '1. Ceasefire\nA ceasefire.\n' }) },
+  'patch {version}': { owner: 'mediator', body: () => ({ note: 'read by the matrix' }) },
+  'post versions': {
+    owner: 'mediator',
+    body: () => ({ version: 'matrix', from: 'v1', package: PACKAGE }),
+  },
 };
 
 function expand(path: string): string[] {
@@ -170,9 +218,9 @@ for (const kind of testStoreKinds()) {
                         );
                   }
               } else {
-                const body = BODIES[last];
+                const write = BODIES[`${method} ${last}`];
                 assert.ok(
-                  body !== undefined,
+                  write !== undefined,
                   `no body for ${method.toUpperCase()} ${path}: add it to BODIES`,
                 );
                 for (const party of ['ukraine', 'russia']) {
@@ -180,17 +228,20 @@ for (const kind of testStoreKinds()) {
                     (u) => last !== '{party}' || u.endsWith(`/${party}`),
                   )) {
                     const response = await app.inject({
-                      method: method.toUpperCase() as 'PUT' | 'POST',
+                      method: method.toUpperCase() as 'PUT' | 'POST' | 'PATCH',
                       url,
-                      payload: body(party) as object,
+                      payload: write.body(party) as object,
                       cookies: session.cookies,
                       headers: { ...session.headers, 'if-match': '*' },
                     });
                     requests++;
-                    const writer = team === party && membership?.role !== 'viewer';
+                    const writer =
+                      team === (write.owner === 'mediator' ? 'mediator' : party) &&
+                      membership?.role !== 'viewer';
+                    // A write may find the object taken (409) or changed (412: If-Match is *).
                     if (writer)
                       assert.ok(
-                        [200, 201, 412].includes(response.statusCode),
+                        [200, 201, 409, 412].includes(response.statusCode),
                         `${name} ${method} ${url}: ${response.statusCode} ${response.body}`,
                       );
                     else
@@ -198,6 +249,12 @@ for (const kind of testStoreKinds()) {
                         [403, 404].includes(response.statusCode),
                         `${name} ${method} ${url} for ${party} must be refused: ${response.statusCode}`,
                       );
+                    for (const [canary, allowed] of Object.entries(CANARIES))
+                      if (!allowed(team))
+                        assert.ok(
+                          !response.body.includes(canary),
+                          `${name} ${method} ${url} leaks ${canary}`,
+                        );
                   }
                 }
               }

@@ -18,15 +18,19 @@ export const pageQuery = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
-/** Parses a date parameter, naming it in the error. */
-export function parseDateParam(name: string, text: string | undefined): FuzzyDate | undefined {
+/** Parses a date parameter (of the query string, or of the body), naming it in the error. */
+export function parseDateParam(
+  name: string,
+  text: string | undefined,
+  where: 'querystring' | 'body' = 'querystring',
+): FuzzyDate | undefined {
   if (text === undefined) return undefined;
   try {
     return parseFuzzyDate(text);
   } catch (error) {
     if (error instanceof InvalidError)
       throw new InvalidError([
-        { path: `querystring.${name}`, message: error.problems[0]?.message ?? error.message },
+        { path: `${where}.${name}`, message: error.problems[0]?.message ?? error.message },
       ]);
     throw error;
   }

@@ -9,14 +9,24 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { digestOf } from '../core/audit.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
 import { isSlug, type ProcessId } from '../core/ids.ts';
-import type { Membership, Team, TeamRole } from '../core/team.ts';
+import type { Process } from '../core/process.ts';
+import { type Membership, type Team, type TeamRole, teamObject } from '../core/team.ts';
 import type { UserRow } from '../store/account-repository.ts';
+import { cachedRead } from '../store/read-cache.ts';
 import type { Store } from '../store/store.ts';
+import { OPERATOR_ACTOR } from './actor.ts';
 
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+/**
+ * A session's last use is written at most this often: a write per request
+ * (made durable on disk) would cost more than the request. The idle timeout
+ * is thus judged to within a minute.
+ */
+export const SESSION_TOUCH_MS = 60_000;
 export const MIN_PASSWORD_LENGTH = 12;
 
 /** Who a request comes from. */
@@ -74,12 +84,37 @@ export class AccountService {
     return this.addUser('admin', { admin: true, displayName: 'Administrator' });
   }
 
-  /** Disables a user and revokes every session and token of theirs. */
-  async disableUser(name: string): Promise<void> {
-    await this.store.transaction(async ({ accounts }) => {
+  /**
+   * Sets a user's password (generated when not given) and revokes their
+   * sessions and tokens; resolves to the password. `concord serve --demo`
+   * resets the demo users' passwords this way at each start.
+   */
+  async setPassword(name: string, password: string = newSecret(18)): Promise<string> {
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw InvalidError.of(`a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+    const user = await this.accounts.getUser(name);
+    if (user === undefined) throw new NotFoundError('user', name);
+    await this.accounts.setPassword(user.id, await hash(password, ARGON2), this.now());
+    return password;
+  }
+
+  /**
+   * Disables a user and revokes every session and token of theirs; each
+   * process they are a member of records it in its audit chain.
+   */
+  async disableUser(name: string, actor: string = OPERATOR_ACTOR): Promise<void> {
+    await this.store.transaction(async ({ accounts, audit }) => {
       const user = await accounts.getUser(name);
       if (user === undefined) throw new NotFoundError('user', name);
       await accounts.disableUser(user.id, this.now());
+      for (const { process, membership } of await accounts.membershipsOf(user.id))
+        await audit.append(process, {
+          at: this.now(),
+          actor,
+          object: teamObject(membership.team),
+          operation: 'disable-member',
+          after: digestOf({ user: name, ...membership }),
+        });
     });
   }
 
@@ -125,15 +160,20 @@ export class AccountService {
 
   /** The principal behind a session cookie or a token, or undefined when it is unknown, revoked or expired. */
   async authenticate(secret: string, via: 'session' | 'token'): Promise<Principal | undefined> {
-    const session = await this.accounts.getSession(digest(secret));
+    // Kept while the database is unchanged: revoking, disabling or a new sign-in changes it.
+    const hash = digest(secret);
+    const found = await cachedRead(this.store, `session:${hash}`, () =>
+      this.accounts.sessionWithUser(hash),
+    );
     const now = this.now();
-    if (session === undefined || session.kind !== via || session.revokedAt !== undefined)
-      return undefined;
+    if (found === undefined) return undefined;
+    const { session, user } = found;
+    if (session.kind !== via || session.revokedAt !== undefined) return undefined;
     if (session.expiresAt !== undefined && now >= session.expiresAt) return undefined;
     if (via === 'session' && now - session.lastUsedAt >= SESSION_IDLE_MS) return undefined;
-    const user = await this.accounts.getUserById(session.userId);
-    if (user === undefined || user.disabledAt !== undefined) return undefined;
-    await this.accounts.touchSession(session.id, now);
+    if (user.disabledAt !== undefined) return undefined;
+    if (now - session.lastUsedAt >= SESSION_TOUCH_MS)
+      await this.accounts.touchSession(session.id, now);
     return {
       user: { id: user.id, name: user.name, isAdmin: user.isAdmin },
       sessionId: session.id,
@@ -146,9 +186,15 @@ export class AccountService {
     await this.accounts.revokeSession(principal.sessionId, this.now());
   }
 
-  /** Puts a user in a team of a process with a role. */
-  async addMember(process: ProcessId, userName: string, team: Team, role: TeamRole): Promise<void> {
-    await this.store.transaction(async ({ accounts, record }) => {
+  /** Puts a user in a team of a process with a role (recorded in the process's audit chain). */
+  async addMember(
+    process: ProcessId,
+    userName: string,
+    team: Team,
+    role: TeamRole,
+    actor: string = OPERATOR_ACTOR,
+  ): Promise<void> {
+    await this.store.transaction(async ({ accounts, record, audit }) => {
       const user = await accounts.getUser(userName);
       if (user === undefined) throw new NotFoundError('user', userName);
       if (team.kind === 'delegation') {
@@ -160,8 +206,27 @@ export class AccountService {
             `teams: mediator, observers, or a party: ${parties.map((p) => p.id).join(', ')}`,
           );
       }
+      const before = await accounts.membership(process, user.id);
       await accounts.setMembership(process, user.id, team, role);
+      await audit.append(process, {
+        at: this.now(),
+        actor,
+        object: teamObject(team),
+        operation: 'set-member',
+        ...(before === undefined ? {} : { before: digestOf({ user: userName, ...before }) }),
+        after: digestOf({ user: userName, team, role }),
+      });
     });
+  }
+
+  /** A process and the user's membership in it (none without a user), or undefined without such a process. */
+  processWithMembership(
+    process: ProcessId,
+    userId: number | undefined,
+  ): Promise<{ process: Process; membership: Membership | undefined } | undefined> {
+    return cachedRead(this.store, `process:${process}:${userId ?? ''}`, () =>
+      this.accounts.processWithMembership(process, userId),
+    );
   }
 
   membership(process: ProcessId, userId: number): Promise<Membership | undefined> {

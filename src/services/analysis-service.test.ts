@@ -102,7 +102,9 @@ for (const kind of testStoreKinds()) {
           package: pkg,
         });
         assert.deepEqual(made.written, ['territory']);
-        const text = await store.repositories.text.getText(talks, 'peace-plan' as TextId);
+        const text = await store
+          .forViewer(OPERATOR)
+          .repositories.text.getText(talks, 'peace-plan' as TextId);
         const v3 = text?.versions.find((v) => v.id === 'v3');
         assert.equal(v3?.derivedFrom, 'v1');
         const donbas = [...walkProvisions(v3?.provisions ?? [])].find((p) => p.id === 'donbas');

@@ -21,8 +21,8 @@ import {
   draftPackage,
 } from '../core/analysis/text-link.ts';
 import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
-import { digestOf } from '../core/audit.ts';
-import { InvalidError, NotFoundError, PreconditionError } from '../core/errors.ts';
+import { digestOf, etagOf } from '../core/audit.ts';
+import { ConflictError, InvalidError, NotFoundError, PreconditionError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
 import type { IssueId, OptionId, PartyId, ProcessId, TextId, VersionId } from '../core/ids.ts';
 import type { NegotiatingText, TextVersion } from '../core/text/negotiating-text.ts';
@@ -61,7 +61,9 @@ export class AnalysisService {
   constructor(
     private readonly store: Store,
     private readonly viewer: Viewer = OPERATOR,
-  ) {}
+  ) {
+    this.store = store.forViewer(viewer);
+  }
 
   /**
    * The issues and the profiles the viewer may see. Throws when there are no
@@ -129,6 +131,7 @@ export class AnalysisService {
       readonly note?: string;
       readonly package: Readonly<Record<string, string>>;
     },
+    actor: string = OPERATOR_ACTOR,
   ): Promise<{ text: TextId; version: VersionId; written: IssueId[]; skipped: IssueId[] }> {
     const { issues } = await this.space(process);
     const pkg = completePackage(issues, input.package);
@@ -137,7 +140,7 @@ export class AnalysisService {
       const text = await this.visibleText(process, input.text, texts);
       const base = pickVersion(text, input.from, this.viewer);
       if (text.versions.some((v) => v.id === input.version))
-        throw InvalidError.of(`text "${text.id}" already has a version "${input.version}"`);
+        throw new ConflictError(`text "${text.id}" already has a version "${input.version}"`);
       const applied = applyPackage(
         issues,
         text.id,
@@ -168,7 +171,7 @@ export class AnalysisService {
       await texts.saveText(process, { ...stored, versions: [...stored.versions, version] }, stored);
       await audit.append(process, {
         at: Date.now(),
-        actor: OPERATOR_ACTOR,
+        actor,
         object: `text:${text.id}/${version.id}`,
         operation: 'add-version',
         after: digestOf(version),
@@ -314,7 +317,7 @@ export async function sensitivityOf(
 
 /** A profile's entity tag: the digest of its content (any change, by anyone, changes it). */
 export function profileTag(profile: Profile): string {
-  return `"${digestOf(profile).slice(0, 32)}"`;
+  return etagOf(profile);
 }
 
 /**
@@ -327,7 +330,9 @@ export class ProfileService {
   constructor(
     private readonly store: Store,
     private readonly viewer: Viewer,
-  ) {}
+  ) {
+    this.store = store.forViewer(viewer);
+  }
 
   /** The party's profile if the viewer may see it, with its tag. */
   async get(process: ProcessId, party: PartyId): Promise<{ profile: Profile; tag: string }> {
@@ -352,6 +357,10 @@ export class ProfileService {
     }));
     if (problems.length > 0) throw new InvalidError(problems, 'the profile is not valid:');
     return this.store.transaction(async ({ record, analysis, audit }) => {
+      // Check and write are one step: the process lock comes first (SELECT … FOR UPDATE on
+      // PostgreSQL, BEGIN IMMEDIATE on SQLite), so under READ COMMITTED the read below sees the
+      // profile any earlier writer committed, and of N writers with one tag exactly one wins
+      // (server/concurrency.test.ts).
       await record.lockProcess(process);
       const current = (await analysis.profiles(process, OPERATOR)).find(
         (p) => p.party === profile.party,

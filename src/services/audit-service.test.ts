@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { isHidden } from '../core/audit.ts';
 import { parseFuzzyDate } from '../core/fuzzy-date.ts';
 import type { PartyId, ProcessId, ProvisionId, TextId, VersionId } from '../core/ids.ts';
+import { parseTeam } from '../core/team.ts';
 import { testStoreKinds } from '../testing/test-stores.ts';
-import { AuditService } from './audit-service.ts';
+import { AccountService } from './account-service.ts';
+import { AuditService, verification } from './audit-service.ts';
 import { PositionService } from './position-service.ts';
 import { RecordService } from './record-service.ts';
 
@@ -59,6 +62,67 @@ for (const kind of testStoreKinds()) {
           audit.verify(talks, { ...checkpoint, process: 'other' }),
           /checkpoint is for process "other"/,
         );
+      });
+    });
+
+    test("each reader's view hides what they may not see, and still verifies", async () => {
+      await kind.use(async (store) => {
+        await new RecordService(store).importScenario(example, 'example.yaml');
+        const positions = new PositionService(store);
+        for (const [party, audience] of [
+          ['ukraine', 'party'],
+          ['russia', 'public'],
+          ['ukraine', 'mediator'],
+        ] as const)
+          await positions.record(talks, {
+            text: 'peace-plan' as TextId,
+            version: 'v1' as VersionId,
+            provision: 'elections' as ProvisionId,
+            party: party as PartyId,
+            stance: 'accepts',
+            note: `${party} ${audience}`,
+            recorded: parseFuzzyDate('2025-12-02T09:00Z'),
+            audience,
+          });
+        // Team changes are in the chain too, for that team's eyes.
+        const accounts = new AccountService(store);
+        await accounts.addUser('olena', { password: 'correct horse battery' });
+        await accounts.addMember(talks, 'olena', parseTeam('ukraine'), 'member');
+        await accounts.disableUser('olena');
+        const audit = new AuditService(store, () => Date.UTC(2025, 11, 2));
+        const checkpoint = await audit.checkpoint(talks);
+        const shown = async (viewer: Parameters<AuditService['view']>[1]) =>
+          (await audit.view(talks, viewer))
+            .map((e) => (isHidden(e) ? '-' : String(e.seq)))
+            .join('');
+        assert.equal(await shown({ kind: 'party', party: 'ukraine' as PartyId }), '123456');
+        assert.equal(await shown({ kind: 'party', party: 'russia' as PartyId }), '1-3---');
+        assert.equal(await shown({ kind: 'mediator' }), '1-34--');
+        assert.equal(await shown({ kind: 'public' }), '1-3---');
+        assert.equal(await shown({ kind: 'operator' }), '123456');
+        assert.deepEqual(
+          (await audit.entries(talks)).slice(4).map((e) => [e.object, e.operation]),
+          [
+            ['team:ukraine', 'set-member'],
+            ['team:ukraine', 'disable-member'],
+          ],
+        );
+        const view = await audit.view(talks, { kind: 'public' });
+        const hidden = view[1] as object;
+        assert.deepEqual(Object.keys(hidden).sort(), ['hash', 'hidden', 'prev', 'seq']);
+        assert.equal(verification(talks, view, checkpoint).ok, true);
+        // A page of the view verifies too, from its first link.
+        assert.equal(
+          verification(talks, await audit.view(talks, { kind: 'public' }, { after: 2 })).ok,
+          true,
+        );
+        // Tampering shows: a changed visible entry, a hidden entry swapped for another hash.
+        const changed = view.map((e) =>
+          e.seq === 3 && !isHidden(e) ? { ...e, actor: 'mallory' } : e,
+        );
+        assert.match(verification(talks, changed).problems[0]?.message ?? '', /was changed/);
+        const swapped = view.map((e) => (isHidden(e) ? { ...e, hash: 'f'.repeat(64) } : e));
+        assert.match(verification(talks, swapped).problems[0]?.message ?? '', /does not follow/);
       });
     });
   });

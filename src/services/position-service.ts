@@ -9,7 +9,7 @@ import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
 import { digestOf } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
-import type { FuzzyDate } from '../core/fuzzy-date.ts';
+import { type FuzzyDate, formatFuzzyDate } from '../core/fuzzy-date.ts';
 import type { PartyId, ProcessId, ProvisionId, VersionId } from '../core/ids.ts';
 import { compareParties, type Party } from '../core/party.ts';
 import type { NegotiatingText } from '../core/text/negotiating-text.ts';
@@ -22,6 +22,7 @@ import {
   stanceMovement,
 } from '../core/text/position-matrix.ts';
 import { walkProvisions } from '../core/text/provision.ts';
+import { cachedRead, viewerKey } from '../store/read-cache.ts';
 import type { Store } from '../store/store.ts';
 import { OPERATOR_ACTOR } from './actor.ts';
 import { TextService } from './text-service.ts';
@@ -43,6 +44,7 @@ export class PositionService {
     private readonly store: Store,
     private readonly viewer: Viewer = OPERATOR,
   ) {
+    this.store = store.forViewer(viewer);
     this.textService = new TextService(store, viewer);
   }
 
@@ -93,12 +95,9 @@ export class PositionService {
     const position: Position = { key: positionKey(input), ...input };
     await this.store.transaction(async ({ record, text, audit }) => {
       await record.lockProcess(process);
-      const existing = await text.positions(
-        process,
-        { text: input.text, provision: input.provision, party: input.party },
-        OPERATOR,
-      );
-      if (existing.some((p) => p.key === position.key)) {
+      // By its key (an index), not by reading the provision's whole history.
+      const existing = await text.positions(process, { key: position.key }, OPERATOR);
+      if (existing.length > 0) {
         throw new ConflictError('this exact position is already recorded');
       }
       await text.addPosition(process, position);
@@ -128,20 +127,45 @@ export class PositionService {
     return positions.filter((position) => visible.has(position.version));
   }
 
-  /** Provisions × parties: each party's latest stance on each provision of a version (optionally as of a date). */
-  async matrix(
+  /**
+   * Provisions × parties: each party's latest stance on each provision of a
+   * version (optionally as of a date). Kept while the database is unchanged.
+   */
+  matrix(
     process: ProcessId,
     textSlug: string,
     versionSlug?: string,
     asOf?: FuzzyDate,
   ): Promise<MatrixReport> {
+    const key = [
+      'matrix',
+      process,
+      viewerKey(this.viewer),
+      textSlug,
+      versionSlug ?? '',
+      asOf === undefined ? '' : formatFuzzyDate(asOf),
+    ].join('\u0000');
+    return cachedRead(this.store, key, () =>
+      this.computeMatrix(process, textSlug, versionSlug, asOf),
+    );
+  }
+
+  private async computeMatrix(
+    process: ProcessId,
+    textSlug: string,
+    versionSlug: string | undefined,
+    asOf: FuzzyDate | undefined,
+  ): Promise<MatrixReport> {
     const { text, version } = await this.textService.getVersion(process, textSlug, versionSlug);
+    // Only each party's latest stance per provision is read: the history can be long.
     const [parties, positions] = await Promise.all([
       this.store.repositories.record.listParties(process),
-      this.store.repositories.text.positions(
+      this.store.repositories.text.latestPositions(
         process,
-        { text: text.id, version: version.id },
+        text.id,
+        version.id,
         this.viewer,
+        asOf?.end,
       ),
     ]);
     const columns = parties.filter((party) => party.role !== 'observer').sort(compareParties);

@@ -109,7 +109,9 @@ export class RecordService {
   constructor(
     private readonly store: Store,
     private readonly viewer: Viewer = OPERATOR,
-  ) {}
+  ) {
+    this.store = store.forViewer(viewer);
+  }
 
   private get repo() {
     return this.store.repositories.record;

@@ -5,9 +5,9 @@
  */
 
 import { type Audience, canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
-import { digestOf } from '../core/audit.ts';
+import { digestOf, etagOf } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { InvalidError, NotFoundError, PreconditionError } from '../core/errors.ts';
 import type { FuzzyDate } from '../core/fuzzy-date.ts';
 import type {
   PartyId,
@@ -31,7 +31,8 @@ import { walkProvisions } from '../core/text/provision.ts';
 import { diffVersions, type TextDiff } from '../core/text/text-diff.ts';
 import { writeAkomaNtoso } from '../io/text/akoma-ntoso.ts';
 import { parsePlainDraft, writePlainDraft } from '../io/text/plain-draft.ts';
-import type { Store } from '../store/store.ts';
+import { cachedRead, viewerKey } from '../store/read-cache.ts';
+import type { Repositories, Store } from '../store/store.ts';
 import type { TextSummary } from '../store/text-repository.ts';
 import { OPERATOR_ACTOR } from './actor.ts';
 
@@ -68,6 +69,8 @@ export interface DraftReport {
   /** Provisions of the base version the draft no longer has. */
   readonly removed: readonly ProvisionId[];
   readonly dryRun: boolean;
+  /** The version's tag after the import (its ETag). */
+  readonly tag: string;
 }
 
 export interface VersionComparison {
@@ -79,11 +82,43 @@ export interface VersionComparison {
 
 export type ExportFormat = 'akn' | 'plain' | 'json';
 
+/** What `updateVersion` may change: how a version stands, never its provisions. */
+export interface VersionChange {
+  readonly label?: string;
+  readonly status?: VersionStatus;
+  readonly circulatedTo?: readonly PartyId[];
+  readonly audience?: Audience;
+  readonly note?: string;
+}
+
+/** A version's ETag: changes whenever anything about the version changes. */
+export function versionTag(version: TextVersion): string {
+  return etagOf(version);
+}
+
+/** Throws `PreconditionError` unless `ifMatch` names `current` (`*`: there is no such version). */
+function checkTag(ifMatch: string, current: TextVersion | undefined, slug: string): void {
+  const ok =
+    ifMatch === '*'
+      ? current === undefined
+      : current !== undefined && ifMatch === versionTag(current);
+  if (ok) return;
+  if (current === undefined)
+    throw new PreconditionError(`there is no version "${slug}" (any more): read the text again`);
+  throw new PreconditionError(
+    ifMatch === '*'
+      ? `version "${slug}" already exists (${versionTag(current)}): send its tag in If-Match to replace it`
+      : `version "${slug}" changed since you read it (now ${versionTag(current)}): read it again and redo your change`,
+  );
+}
+
 export class TextService {
   constructor(
     private readonly store: Store,
     private readonly viewer: Viewer = OPERATOR,
-  ) {}
+  ) {
+    this.store = store.forViewer(viewer);
+  }
 
   private get texts() {
     return this.store.repositories.text;
@@ -98,8 +133,17 @@ export class TextService {
     }));
   }
 
-  /** A text with the versions the viewer may see; `NotFoundError` (with a suggestion) if there is none. */
-  async getText(process: ProcessId, slug: string): Promise<NegotiatingText> {
+  /**
+   * A text with the versions the viewer may see; `NotFoundError` (with a
+   * suggestion) if there is none. Kept while the database is unchanged (reads
+   * of the matrix and writes of positions ask for it every time).
+   */
+  getText(process: ProcessId, slug: string): Promise<NegotiatingText> {
+    const key = ['text', process, viewerKey(this.viewer), slug].join('\u0000');
+    return cachedRead(this.store, key, () => this.loadText(process, slug));
+  }
+
+  private async loadText(process: ProcessId, slug: string): Promise<NegotiatingText> {
     const text = await this.texts.getText(process, slug as TextId);
     if (text === undefined) {
       const known = (await this.texts.listTexts(process)).map((t) => t.id);
@@ -156,69 +200,84 @@ export class TextService {
    * Imports a plain or Markdown draft as a version of a text (created if new).
    * With `from`, provisions that continue provisions of that version keep
    * their identities. A version with the same slug is replaced, unless that
-   * would remove a provision positions were recorded on. Nothing is written
-   * if anything is wrong, or with `dryRun`.
+   * would remove a provision positions were recorded on. With `ifMatch`, the
+   * write happens only if the version is still the one read (its `versionTag`;
+   * `*`: only if there is no such version yet), else `PreconditionError`.
+   * Nothing is written if anything is wrong, or with `dryRun`.
    */
   async importDraft(
     process: ProcessId,
     input: DraftInput,
     draft: string,
     file: string,
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; ifMatch?: string; actor?: string } = {},
   ): Promise<DraftReport> {
     const parsed = parsePlainDraft(draft, file);
-    const stored = await this.texts.getText(process, input.text);
-    if (stored === undefined && input.title === undefined) {
-      throw InvalidError.of(
-        `there is no text "${input.text}" yet: give its title (and kind) to create it`,
-      );
-    }
-    const base =
-      input.from === undefined ? undefined : requireVersion(stored ?? emptyText(input), input.from);
-    const used =
-      stored === undefined
-        ? []
-        : stored.versions.flatMap((v) => [...walkProvisions(v.provisions)].map((p) => p.id));
-    const adopted = adoptIdentities(base?.provisions, parsed, used);
-    const existing = stored?.versions.find((version) => version.id === input.version);
-    const version: TextVersion = {
-      id: input.version,
-      label: input.label ?? existing?.label ?? input.version,
-      ...(input.date === undefined ? {} : { date: input.date }),
-      ...(input.proposedBy === undefined ? {} : { proposedBy: input.proposedBy }),
-      ...(input.proposedByPerson === undefined ? {} : { proposedByPerson: input.proposedByPerson }),
-      ...(input.from === undefined ? {} : { derivedFrom: input.from }),
-      status: input.status ?? existing?.status ?? 'draft',
-      circulatedTo: input.circulatedTo ?? existing?.circulatedTo ?? [],
-      audience: input.audience ?? existing?.audience ?? 'private',
-      ...(input.source === undefined ? {} : { source: input.source }),
-      ...(input.note === undefined ? {} : { note: input.note }),
-      provisions: adopted.provisions,
+    const plan = async (repositories: Repositories) => {
+      const stored = await repositories.text.getText(process, input.text);
+      const existing = stored?.versions.find((version) => version.id === input.version);
+      if (options.ifMatch !== undefined) checkTag(options.ifMatch, existing, input.version);
+      if (stored === undefined && input.title === undefined) {
+        throw InvalidError.of(
+          `there is no text "${input.text}" yet: give its title (and kind) to create it`,
+        );
+      }
+      const base =
+        input.from === undefined
+          ? undefined
+          : requireVersion(stored ?? emptyText(input), input.from);
+      const used =
+        stored === undefined
+          ? []
+          : stored.versions.flatMap((v) => [...walkProvisions(v.provisions)].map((p) => p.id));
+      const adopted = adoptIdentities(base?.provisions, parsed, used);
+      const version: TextVersion = {
+        id: input.version,
+        label: input.label ?? existing?.label ?? input.version,
+        ...(input.date === undefined ? {} : { date: input.date }),
+        ...(input.proposedBy === undefined ? {} : { proposedBy: input.proposedBy }),
+        ...(input.proposedByPerson === undefined
+          ? {}
+          : { proposedByPerson: input.proposedByPerson }),
+        ...(input.from === undefined ? {} : { derivedFrom: input.from }),
+        status: input.status ?? existing?.status ?? 'draft',
+        circulatedTo: input.circulatedTo ?? existing?.circulatedTo ?? [],
+        audience: input.audience ?? existing?.audience ?? 'private',
+        ...(input.source === undefined ? {} : { source: input.source }),
+        ...(input.note === undefined ? {} : { note: input.note }),
+        provisions: adopted.provisions,
+      };
+      const versions = stored?.versions ?? [];
+      const text: NegotiatingText = {
+        ...(stored ?? emptyText(input)),
+        ...(input.title === undefined ? {} : { title: input.title }),
+        ...(input.kind === undefined ? {} : { kind: input.kind }),
+        versions:
+          existing === undefined
+            ? [...versions, version]
+            : versions.map((v) => (v.id === version.id ? version : v)),
+      };
+      await checkText(repositories, process, text, file);
+      return { stored, existing, version, text, adopted };
     };
-    const versions = stored?.versions ?? [];
-    const text: NegotiatingText = {
-      ...(stored ?? emptyText(input)),
-      ...(input.title === undefined ? {} : { title: input.title }),
-      ...(input.kind === undefined ? {} : { kind: input.kind }),
-      versions:
-        existing === undefined
-          ? [...versions, version]
-          : versions.map((v) => (v.id === version.id ? version : v)),
-    };
-    await this.check(process, text, file);
-    if (options.dryRun !== true) {
-      await this.store.transaction(async ({ record, text: texts, audit }) => {
-        await record.lockProcess(process);
-        await texts.saveText(process, text, await texts.getText(process, text.id));
-        await audit.append(process, {
-          at: Date.now(),
-          actor: OPERATOR_ACTOR,
-          object: `text:${text.id}/${version.id}`,
-          operation: existing === undefined ? 'add-version' : 'replace-version',
-          after: digestOf(version),
-        });
-      });
-    }
+    const planned =
+      options.dryRun === true
+        ? await plan(this.store.repositories)
+        : await this.store.transaction(async (repositories) => {
+            await repositories.record.lockProcess(process);
+            const result = await plan(repositories);
+            await repositories.text.saveText(process, result.text, result.stored);
+            await repositories.audit.append(process, {
+              at: Date.now(),
+              actor: options.actor ?? OPERATOR_ACTOR,
+              object: `text:${result.text.id}/${result.version.id}`,
+              operation: result.existing === undefined ? 'add-version' : 'replace-version',
+              ...(result.existing === undefined ? {} : { before: digestOf(result.existing) }),
+              after: digestOf(result.version),
+            });
+            return result;
+          });
+    const { stored, existing, version, text, adopted } = planned;
     return {
       text: text.id,
       version: version.id,
@@ -229,7 +288,52 @@ export class TextService {
       added: adopted.added,
       removed: adopted.removed,
       dryRun: options.dryRun === true,
+      tag: versionTag(version),
     };
+  }
+
+  /**
+   * Changes how a version stands — its status, to whom it was circulated,
+   * whether it is published, its label or note — but never its provisions.
+   * `ifMatch` must be the version's current tag.
+   */
+  async updateVersion(
+    process: ProcessId,
+    textSlug: string,
+    versionSlug: string,
+    change: VersionChange,
+    ifMatch: string,
+    actor: string,
+  ): Promise<{ version: TextVersion; tag: string }> {
+    return this.store.transaction(async (repositories) => {
+      await repositories.record.lockProcess(process);
+      const stored = await repositories.text.getText(process, textSlug as TextId);
+      const visible = stored?.versions.filter((v) => canSeeVersion(this.viewer, v)) ?? [];
+      if (stored === undefined || visible.length === 0) throw new NotFoundError('text', textSlug);
+      const current = requireVersion({ ...stored, versions: visible }, versionSlug);
+      checkTag(ifMatch, current, current.id);
+      const { note, ...rest } = change;
+      const version: TextVersion = {
+        ...current,
+        ...rest,
+        ...(note === undefined ? {} : { note }),
+      };
+      const text = {
+        ...stored,
+        versions: stored.versions.map((v) => (v.id === version.id ? version : v)),
+      };
+      await checkText(repositories, process, text, `version "${version.id}"`);
+      await repositories.text.saveText(process, text, stored);
+      await repositories.audit.append(process, {
+        at: Date.now(),
+        actor,
+        object: `text:${text.id}/${version.id}`,
+        operation: 'update-version',
+        before: digestOf(current),
+        after: digestOf(version),
+      });
+      return { version, tag: versionTag(version) };
+    });
   }
 
   /** A version as Akoma Ntoso XML, as a plain numbered draft, or as JSON. */
@@ -254,48 +358,52 @@ export class TextService {
       exportedOn,
     });
   }
+}
 
-  /**
-   * The record rules, applied to the new text with the parties, people and
-   * sources it may refer to, and with every position recorded on it (which
-   * must still name provisions that exist).
-   */
-  private async check(process: ProcessId, text: NegotiatingText, file: string): Promise<void> {
-    const repo = this.store.repositories.record;
-    const info = await repo.getProcess(process);
-    if (info === undefined) throw new NotFoundError('process', process);
-    const [sources, parties, people, positions] = await Promise.all([
-      repo.listSources(process),
-      repo.listParties(process),
-      repo.listPeople(process),
-      this.texts.positions(process, { text: text.id }, OPERATOR),
-    ]);
-    const record: ProcessRecord = {
-      process: info,
-      sources,
-      parties,
-      people,
-      appointments: [],
-      events: [],
-      statements: [],
-      texts: [text],
-      positions,
-      issues: [],
-      profiles: [],
+/**
+ * The record rules, applied to the new text with the parties, people and
+ * sources it may refer to, and with every position recorded on it (which
+ * must still name provisions that exist).
+ */
+async function checkText(
+  repositories: Repositories,
+  process: ProcessId,
+  text: NegotiatingText,
+  file: string,
+): Promise<void> {
+  const repo = repositories.record;
+  const info = await repo.getProcess(process);
+  if (info === undefined) throw new NotFoundError('process', process);
+  const [sources, parties, people, positions] = await Promise.all([
+    repo.listSources(process),
+    repo.listParties(process),
+    repo.listPeople(process),
+    repositories.text.positions(process, { text: text.id }, OPERATOR),
+  ]);
+  const record: ProcessRecord = {
+    process: info,
+    sources,
+    parties,
+    people,
+    appointments: [],
+    events: [],
+    statements: [],
+    texts: [text],
+    positions,
+    issues: [],
+    profiles: [],
+  };
+  const problems = checkRecord(record).map((problem) => {
+    if (problem.collection !== 'positions')
+      return { file, path: problem.field, message: problem.message };
+    const position = positions[problem.index];
+    return {
+      file,
+      path: '',
+      message: `a position recorded for ${position?.party} on provision "${position?.provision}" of version "${position?.version}" no longer fits: ${problem.message}; positions are kept, so import the draft as a new version instead`,
     };
-    const problems = checkRecord(record).map((problem) => {
-      if (problem.collection !== 'positions')
-        return { file, path: problem.field, message: problem.message };
-      const position = positions[problem.index];
-      return {
-        file,
-        path: '',
-        message: `a position recorded for ${position?.party} on provision "${position?.provision}" of version "${position?.version}" no longer fits: ${problem.message}; positions are kept, so import the draft as a new version instead`,
-      };
-    });
-    if (problems.length > 0)
-      throw new InvalidError(problems, `${file}: the draft was not imported:`);
-  }
+  });
+  if (problems.length > 0) throw new InvalidError(problems, `${file}: the draft was not imported:`);
 }
 
 function requireVersion(text: NegotiatingText, slug: string | undefined): TextVersion {

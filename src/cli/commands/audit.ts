@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConflictError, InvalidError } from '../../core/errors.ts';
-import { AuditService } from '../../services/audit-service.ts';
+import type { ProcessId } from '../../core/ids.ts';
+import { AuditService, type Verification, verification } from '../../services/audit-service.ts';
 import { CliContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
 import { table } from '../output.ts';
@@ -18,6 +19,50 @@ const checkpointSchema = z.object({
   publicKey: z.string(),
   signature: z.string(),
 });
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/);
+/** A reader's view of the chain, as `GET /api/v1/processes/:process/audit` gives it. */
+const viewSchema = z.object({
+  process: z.string(),
+  entries: z.array(
+    z.union([
+      z.object({ seq: z.number(), prev: hash, hash, hidden: z.literal(true) }).strict(),
+      z
+        .object({
+          seq: z.number(),
+          at: z.number(),
+          actor: z.string(),
+          object: z.string(),
+          operation: z.string(),
+          before: z.string().optional(),
+          after: z.string().optional(),
+          prev: hash,
+          hash,
+        })
+        .strict(),
+    ]),
+  ),
+});
+
+/** Reads a JSON file of at most `limit` bytes that `schema` must accept; `what` names it in errors. */
+async function readJson<T>(
+  io: CliIo,
+  file: string,
+  limit: number,
+  schema: z.ZodType<T>,
+  what: string,
+): Promise<T> {
+  const text = await readLimited(resolve(io.cwd, file), limit);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw InvalidError.of(`${file}: not JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw InvalidError.of(`${file}: not ${what}`);
+  return parsed.data;
+}
 
 export function registerAuditCommands(program: Command, io: CliIo): void {
   const audit = program.command('audit').description('the tamper-evident history of a process');
@@ -70,30 +115,35 @@ export function registerAuditCommands(program: Command, io: CliIo): void {
       'check that no entry was changed, removed or reordered (and, against a checkpoint, none cut off)',
     )
     .option('--against <file>', 'a checkpoint kept earlier')
-    .addHelpText('after', '\nExample:\n  $ concord audit verify --against checkpoint.json')
-    .action(async (options: { against?: string }, command: Command) => {
+    .option(
+      '--view <file>',
+      'verify a history downloaded from the server (GET …/audit) instead of the database',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ concord audit verify --against checkpoint.json\n  $ concord audit verify --view history.json --against checkpoint.json',
+    )
+    .action(async (options: { against?: string; view?: string }, command: Command) => {
       const context = CliContext.of(io, command);
-      let against: z.infer<typeof checkpointSchema> | undefined;
-      if (options.against !== undefined) {
-        const text = await readLimited(resolve(io.cwd, options.against), 2 ** 20);
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          throw InvalidError.of(`${options.against}: not JSON`);
-        }
-        const parsed = checkpointSchema.safeParse(value);
-        if (!parsed.success) throw InvalidError.of(`${options.against}: not a Concord checkpoint`);
-        against = parsed.data;
-      }
-      await context.withStore(async (store, process) => {
-        const result = await new AuditService(store, io.now).verify(process.id, against);
+      const against =
+        options.against === undefined
+          ? undefined
+          : await readJson(io, options.against, 2 ** 20, checkpointSchema, 'a Concord checkpoint');
+      const report = (result: Verification) => {
         context.print(result, (r) =>
           r.ok
             ? `The history of ${r.process} is intact: ${r.entries} entries${r.against ? `, matching the checkpoint of entry ${r.against.seq}` : ''}.\n`
             : `The history of ${r.process} was TAMPERED WITH:\n${r.problems.map((p) => `  entry ${p.seq}: ${p.message}`).join('\n')}\n`,
         );
         if (!result.ok) throw new ConflictError(`the history of ${result.process} does not verify`);
+      };
+      if (options.view !== undefined) {
+        const view = await readJson(io, options.view, 2 ** 28, viewSchema, 'a Concord history');
+        report(verification(view.process as ProcessId, view.entries, against));
+        return;
+      }
+      await context.withStore(async (store, process) => {
+        report(await new AuditService(store, io.now).verify(process.id, against));
       });
     });
 }

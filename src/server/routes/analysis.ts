@@ -23,21 +23,31 @@ export function registerAnalysisRoutes(fastify: FastifyInstance, context: RouteC
           rankBy: z.enum(CRITERIA).default('nash'),
           top: z.coerce.number().int().min(1).max(100).default(5),
           maxChanges: z.coerce.number().int().min(1).max(3).default(3),
+          samples: z.coerce.number().int().min(0).max(20_000).default(0).meta({
+            description: 'Sensitivity: Monte Carlo samples over the profiles’ uncertainty',
+          }),
+          seed: z.coerce.number().int().min(0).max(2_147_483_647).default(1),
         }),
       },
     },
     async (request, reply) => {
       const { process, viewer } = await processOf(context, request, request.params.process);
       const q = request.query;
-      const analysis = await new AnalysisService(context.store, viewer).analyse(
+      const service = new AnalysisService(context.store, viewer);
+      const analysis = await service.analyse(
         process,
         { ...(q.text ? { text: q.text } : {}), ...(q.version ? { version: q.version } : {}) },
         { rankBy: q.rankBy, top: q.top, maxChanges: q.maxChanges },
       );
+      const sensitivity =
+        q.samples > 0
+          ? await service.sensitivity(analysis, { samples: q.samples, seed: q.seed })
+          : undefined;
       return sendJson(reply, {
         ...analysis.report,
         leftOut: analysis.input.leftOut,
         draftSource: analysis.draftSource,
+        ...(sensitivity === undefined ? {} : { sensitivity }),
       });
     },
   );

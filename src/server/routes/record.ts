@@ -26,6 +26,25 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
   );
 
   app.get(
+    '/api/v1/processes/:process/export',
+    {
+      schema: {
+        summary:
+          'The whole process as a scenario file (YAML) — what you may see of it; `concord import` reads it back',
+        tags,
+        params: processParams,
+      },
+    },
+    async (request, reply) => {
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      return reply
+        .type('application/yaml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${process}.yaml"`)
+        .send(await service(viewer).exportScenario(process));
+    },
+  );
+
+  app.get(
     '/api/v1/processes/:process',
     {
       schema: {

@@ -4,6 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Viewer } from '../../core/audience.ts';
+import type { FuzzyDate } from '../../core/fuzzy-date.ts';
+import type { PartyId, ProvisionId, VersionId } from '../../core/ids.ts';
+import type { StancePoint } from '../../core/text/position-matrix.ts';
 import { renderRedlineHtml } from '../../io/text/diff-html.ts';
 import { renderDiffMarkdown } from '../../io/text/diff-markdown.ts';
 import { PositionService } from '../../services/position-service.ts';
@@ -83,6 +86,76 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
   );
 
   app.get(
+    '/api/v1/processes/:process/texts/:text/positions/history',
+    {
+      schema: {
+        summary:
+          'Every stance recorded on a text (that you may see), oldest first; narrow by provision, party or version',
+        tags,
+        params: textParams,
+        querystring: z.object({
+          provision: z.string().max(100).optional(),
+          party: z.string().max(100).optional(),
+          version: z.string().max(100).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const q = request.query;
+      const positions = await new PositionService(context.store, viewer).history(process, {
+        text: request.params.text,
+        ...(q.provision === undefined ? {} : { provision: q.provision as ProvisionId }),
+        ...(q.party === undefined ? {} : { party: q.party as PartyId }),
+        ...(q.version === undefined ? {} : { version: q.version as VersionId }),
+      });
+      return sendJson(reply, positions);
+    },
+  );
+
+  app.get(
+    '/api/v1/processes/:process/texts/:text/positions/movement',
+    {
+      schema: {
+        summary:
+          "How each party's stance on each provision moved between two versions or two dates (the positions you may see)",
+        description:
+          'A version means the stances taken on that version; a date, the latest stance recorded by then on any version.',
+        tags,
+        params: textParams,
+        querystring: z.object({
+          from: z.string().max(200),
+          to: z.string().max(200),
+          all: z
+            .enum(['true', 'false'])
+            .default('false')
+            .meta({ description: 'Include unchanged stances' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const text = await texts(viewer).getText(process, request.params.text);
+      const point = (name: 'from' | 'to'): StancePoint => {
+        const value = request.query[name];
+        return text.versions.some((v) => v.id === value)
+          ? { version: value as VersionId }
+          : { asOf: parseDateParam(name, value) as FuzzyDate };
+      };
+      const from = point('from');
+      const to = point('to');
+      const { rows } = await new PositionService(context.store, viewer).movement(
+        process,
+        text.id,
+        from,
+        to,
+      );
+      const shown = request.query.all === 'true' ? rows : rows.filter((r) => r.change !== 'same');
+      return sendJson(reply, { text: text.id, from, to, rows: shown });
+    },
+  );
+
+  app.get(
     '/api/v1/processes/:process/texts/:text/positions',
     {
       schema: {
@@ -105,11 +178,15 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
         request.query.version,
         asOf,
       );
-      return sendJson(reply, {
-        version: report.version,
-        parties: report.parties,
-        matrix: report.matrix,
-      });
+      // One body per report: a kept report (unchanged database) is then sent as kept JSON.
+      let body = matrixBodies.get(report);
+      if (body === undefined) {
+        body = { version: report.version, parties: report.parties, matrix: report.matrix };
+        matrixBodies.set(report, body);
+      }
+      return sendJson(reply, body);
     },
   );
 }
+
+const matrixBodies = new WeakMap<object, object>();

@@ -16,7 +16,7 @@ import { fromProfile, profileSchema, toProfile } from '../../io/scenario/scenari
 import { ProfileService } from '../../services/analysis-service.ts';
 import { PositionService } from '../../services/position-service.ts';
 import { TextService } from '../../services/text-service.ts';
-import { processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
+import { ifMatchOf, processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
 
 export function registerWriteRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -59,14 +59,7 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
       const { process, viewer } = await processOf(context, request, request.params.process);
       const party = request.params.party as PartyId;
       const actor = await writerFor(context, request, process, party);
-      const ifMatch = request.headers['if-match'];
-      if (ifMatch === undefined)
-        return reply.status(428).send({
-          error: {
-            code: 'precondition_required',
-            message: 'send If-Match with the ETag you read (or * for a new profile)',
-          },
-        });
+      const ifMatch = ifMatchOf(request, 'profile');
       if (request.body.party !== party)
         throw new InvalidError([
           { path: 'body.party', message: `must be "${party}", the party in the path` },
