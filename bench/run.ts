@@ -6,6 +6,7 @@ const BENCHES: Record<string, string> = {
   record: 'bench/record.ts',
   text: 'bench/text.ts',
   analysis: 'bench/analysis.ts',
+  server: 'bench/server.ts',
 };
 const [name, ...rest] = process.argv.slice(2);
 const chosen = name === undefined ? Object.keys(BENCHES) : [name];
