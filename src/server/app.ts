@@ -24,14 +24,18 @@ import {
 import { AccountService } from '../services/account-service.ts';
 import type { Store } from '../store/store.ts';
 import { registerAuth } from './auth.ts';
-import { handleErrors } from './errors.ts';
+import { handleErrors, requestLimits } from './errors.ts';
+import { refuseNulCharacters } from './input-guard.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerRecordRoutes } from './routes/record.ts';
 import { registerSessionRoutes } from './routes/session.ts';
 import { registerTextRoutes } from './routes/texts.ts';
+import { registerVersionRoutes } from './routes/versions.ts';
 import { registerWriteRoutes } from './routes/writes.ts';
+import { registerWebApp } from './static.ts';
 
 export interface AppOptions {
   /** Log requests (as JSON lines on standard output). */
@@ -52,6 +56,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
           },
         }
       : false,
+    ...requestLimits,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +73,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     transform: jsonSchemaTransform,
   });
   handleErrors(app);
+  refuseNulCharacters(app);
   const now = options.now ?? Date.now;
   const accounts = new AccountService(store, now);
   await registerAuth(app, accounts);
@@ -75,11 +81,14 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerHealthRoutes(app, context);
   registerSessionRoutes(app, context);
   registerRecordRoutes(app, context);
+  registerDashboardRoutes(app, context);
   registerTextRoutes(app, context);
   registerAnalysisRoutes(app, context);
   registerAuditRoutes(app, context);
   registerWriteRoutes(app, context);
+  registerVersionRoutes(app, context);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerWebApp(app);
   await app.ready();
   return app;
 }

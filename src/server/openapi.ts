@@ -22,3 +22,13 @@ export async function openApiDocument(): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The web app's types of the API, generated from the document by openapi-typescript; committed. */
+export const WEB_SCHEMA_PATH = 'web/src/api/schema.d.ts';
+
+/** The TypeScript declarations of `document` (an OpenAPI document as JSON), as committed. */
+export async function webSchemaTypes(document: string): Promise<string> {
+  const { default: openapiTS, astToString, COMMENT_HEADER } = await import('openapi-typescript');
+  const ast = await openapiTS(JSON.parse(document), { alphabetize: false });
+  return `${COMMENT_HEADER.replace(' */', ` * Regenerate with "npm run openapi" (from ${OPENAPI_PATH}).\n */`)}${astToString(ast)}`;
+}

@@ -1,0 +1,65 @@
+/** The API calls the app makes, one function each. */
+
+import { api, call, setCsrfToken } from './client.ts';
+import type { paths } from './schema.d.ts';
+import type {
+  Dashboard,
+  Me,
+  NegotiationEvent,
+  Page,
+  ProcessReport,
+  ProcessSummary,
+  SignedIn,
+} from './types.ts';
+
+type QueryOf<P extends keyof paths> = paths[P] extends {
+  get: { parameters: { query?: infer Q } };
+}
+  ? NonNullable<Q>
+  : never;
+
+export type DashboardQuery = QueryOf<'/api/v1/processes/{process}/dashboard'>;
+export type TimelineQuery = QueryOf<'/api/v1/processes/{process}/timeline'>;
+
+/** Who is signed in, and their team in `process`; keeps the session's CSRF token. */
+export async function getMe(process?: string): Promise<Me> {
+  const me = await call<Me>(
+    api.GET('/api/v1/me', { params: { query: process === undefined ? {} : { process } } }),
+  );
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+export async function signIn(name: string, password: string): Promise<SignedIn> {
+  const session = await call<SignedIn>(api.POST('/api/v1/session', { body: { name, password } }));
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  await call<null>(api.DELETE('/api/v1/session'));
+  setCsrfToken(undefined);
+}
+
+export function listProcesses(): Promise<ProcessSummary[]> {
+  return call(api.GET('/api/v1/processes'));
+}
+
+export function getProcess(process: string): Promise<ProcessReport> {
+  return call(api.GET('/api/v1/processes/{process}', { params: { path: { process } } }));
+}
+
+export function getDashboard(process: string, query: DashboardQuery): Promise<Dashboard> {
+  return call(
+    api.GET('/api/v1/processes/{process}/dashboard', { params: { path: { process }, query } }),
+  );
+}
+
+export function getTimeline(
+  process: string,
+  query: TimelineQuery,
+): Promise<Page<NegotiationEvent>> {
+  return call(
+    api.GET('/api/v1/processes/{process}/timeline', { params: { path: { process }, query } }),
+  );
+}
