@@ -7,6 +7,7 @@ const BENCHES: Record<string, string> = {
   text: 'bench/text.ts',
   analysis: 'bench/analysis.ts',
   server: 'bench/server.ts',
+  web: 'bench/web.ts',
 };
 const [name, ...rest] = process.argv.slice(2);
 const chosen = name === undefined ? Object.keys(BENCHES) : [name];

@@ -16,10 +16,13 @@ export interface UserRow {
   readonly disabledAt?: number;
 }
 
+/** A cookie session, an API token, or a calendar token (reads calendar feeds only). */
+export type SessionKind = 'session' | 'token' | 'calendar';
+
 export interface SessionRow {
   readonly id: number;
   readonly userId: number;
-  readonly kind: 'session' | 'token';
+  readonly kind: SessionKind;
   readonly csrfToken?: string;
   readonly createdAt: number;
   readonly lastUsedAt: number;
@@ -91,7 +94,7 @@ export class AccountRepository {
 
   async addSession(session: {
     userId: number;
-    kind: 'session' | 'token';
+    kind: SessionKind;
     tokenHash: string;
     csrfToken?: string;
     label?: string;

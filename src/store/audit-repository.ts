@@ -26,17 +26,26 @@ export class AuditRepository {
   ) {}
 
   async append(process: ProcessId, input: AuditInput): Promise<AuditEntry> {
+    // The process (locked on PostgreSQL) and the chain's last entry, in one query.
+    const found = this.db
+      .selectFrom('processes as p')
+      .select((eb) => {
+        const last = eb
+          .selectFrom('audit_entries as a')
+          .whereRef('a.process_id', '=', 'p.id')
+          .orderBy('a.seq', 'desc')
+          .limit(1);
+        return ['p.id', last.select('a.seq').as('last_seq'), last.select('a.hash').as('last_hash')];
+      })
+      .where('p.slug', '=', process);
     const processRow = await (this.dialect === 'postgres'
-      ? this.db.selectFrom('processes').select('id').where('slug', '=', process).forUpdate()
-      : this.db.selectFrom('processes').select('id').where('slug', '=', process)
+      ? found.forUpdate()
+      : found
     ).executeTakeFirstOrThrow();
-    const last = await this.db
-      .selectFrom('audit_entries')
-      .select(['seq', 'hash'])
-      .where('process_id', '=', processRow.id)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const last =
+      processRow.last_seq === null || processRow.last_hash === null
+        ? undefined
+        : { seq: Number(processRow.last_seq), hash: processRow.last_hash as string };
     const fields = {
       seq: (last?.seq ?? 0) + 1,
       at: input.at,

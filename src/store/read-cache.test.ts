@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { sql } from 'kysely';
 import type { Viewer } from '../core/audience.ts';
 import { parseFuzzyDate } from '../core/fuzzy-date.ts';
 import type { PartyId, ProcessId, ProvisionId, TextId, VersionId } from '../core/ids.ts';
@@ -11,8 +12,10 @@ import { DashboardService } from '../services/dashboard-service.ts';
 import { type PositionInput, PositionService } from '../services/position-service.ts';
 import { RecordService } from '../services/record-service.ts';
 import { testStoreKinds } from '../testing/test-stores.ts';
+import { openPostgresStore } from './postgres-store.ts';
 import { ReadCache, readCacheOf } from './read-cache.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+import { executorOf } from './store.ts';
 
 const example = readFileSync(
   new URL('../../examples/ukraine-talks-2025.yaml', import.meta.url),
@@ -85,9 +88,50 @@ describe('read cache', () => {
     }
   });
 
-  test('PostgreSQL stores keep no answers', async () => {
-    for (const kind of testStoreKinds())
-      if (kind.name === 'postgres')
-        await kind.use(async (store) => assert.equal(readCacheOf(store), undefined));
+  test('a stamp from a query: the answer is kept while it holds', async () => {
+    let stamp = 'a';
+    let runs = 0;
+    const cache = new ReadCache(async () => stamp);
+    const compute = async () => ++runs;
+    const [first, second] = await Promise.all([cache.get('k', compute), cache.get('k', compute)]);
+    assert.deepEqual([first, second, runs], [1, 1, 1]);
+    stamp = 'b';
+    assert.equal(await cache.get('k', compute), 2);
+    assert.equal(await cache.get('k', compute), 2);
+  });
+
+  test('PostgreSQL: a write through the store, or by another connection, is seen at once', async () => {
+    for (const kind of testStoreKinds()) {
+      if (kind.name !== 'postgres') continue;
+      await kind.use(async (store) => {
+        assert.ok(readCacheOf(store) !== undefined);
+        await new RecordService(store).importScenario(example, 'example.yaml');
+        const reader = new PositionService(store, ukraine);
+        assert.equal(await natoOf(reader), undefined);
+        await new PositionService(store).record(talks, stance('CANARY-first'));
+        assert.equal(await natoOf(reader), 'CANARY-first');
+        // Another process (the command line) writes through a pool of its own.
+        const { rows } = await sql<{
+          schema: string;
+        }>`select current_schema() as schema`.execute(executorOf(store));
+        const other = await openPostgresStore({
+          url: process.env.CONCORD_TEST_PG as string,
+          schema: rows[0]?.schema as string,
+          maxConnections: 2,
+        });
+        try {
+          await new PositionService(other).record(talks, stance('CANARY-second'));
+        } finally {
+          await other.close();
+        }
+        assert.equal(await natoOf(reader), 'CANARY-second');
+        const since = { asOf: parseFuzzyDate('2025-12-05'), since: parseFuzzyDate('2025-12-01') };
+        const mine = toJson(await new DashboardService(store, ukraine).dashboard(talks, since));
+        const theirs = toJson(await new DashboardService(store, russia).dashboard(talks, since));
+        assert.match(mine, /CANARY-second/);
+        assert.doesNotMatch(theirs, /CANARY-(first|second|ukraine)/);
+        assert.equal(await natoOf(new PositionService(store, russia)), undefined);
+      });
+    }
   });
 });

@@ -6,7 +6,9 @@
  * hold only while the stamp stays the same. Any write anywhere — a position,
  * a sign-in, an import by the command line in another process — changes the
  * stamp and empties the cache, so an answer is never older than the last
- * commit. Stores without a stamp (PostgreSQL) get no cache: every read runs.
+ * commit. PostgreSQL's stamp is the current snapshot (`pg_current_snapshot()`:
+ * which transactions have committed), asked for after the read is: one small
+ * query, shared by the reads that wait for it, instead of the read's dozen.
  *
  * Keys must name everything an answer depends on besides the database
  * (who asks, the parameters, the day when "today" is a default).
@@ -22,7 +24,12 @@ export class ReadCache {
   private stamp: string | undefined;
   private readonly entries = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly currentStamp: () => string) {}
+  /**
+   * `currentStamp` gives the database's change stamp now (synchronously, or
+   * from a query sent after it was called): it must change with every commit
+   * and never come back to a value it had.
+   */
+  constructor(private readonly currentStamp: () => string | Promise<string>) {}
 
   /**
    * The answer kept under `key`, or `compute`'s (kept while the database is
@@ -31,6 +38,12 @@ export class ReadCache {
    */
   get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const stamp = this.currentStamp();
+    return typeof stamp === 'string'
+      ? this.getAt(stamp, key, compute)
+      : stamp.then((now) => this.getAt(now, key, compute));
+  }
+
+  private getAt<T>(stamp: string, key: string, compute: () => Promise<T>): Promise<T> {
     if (stamp !== this.stamp || this.entries.size >= MAX_ENTRIES) {
       this.entries.clear();
       this.stamp = stamp;
@@ -49,7 +62,7 @@ export class ReadCache {
 const caches = new WeakMap<Store, ReadCache>();
 
 /** Gives `store` a read cache driven by `stamp`, a value that changes whenever the database does. */
-export function registerChangeStamp(store: Store, stamp: () => string): void {
+export function registerChangeStamp(store: Store, stamp: () => string | Promise<string>): void {
   caches.set(store, new ReadCache(stamp));
 }
 
@@ -58,10 +71,27 @@ export function readCacheOf(store: Store): ReadCache | undefined {
   return caches.get(store);
 }
 
-/** `compute`'s answer, kept in the store's read cache when it has one. */
+type ReadScope = <T>(work: () => Promise<T>) => Promise<T>;
+
+const scopes = new WeakMap<Store, ReadScope>();
+
+/**
+ * Gives `store` a way to run a read as one unit (PostgreSQL: one checkout and
+ * transaction per viewer, see `postgres-store.ts`), used by `cachedRead`.
+ */
+export function registerReadScope(store: Store, scope: ReadScope): void {
+  scopes.set(store, scope);
+}
+
+/**
+ * `compute`'s answer, kept in the store's read cache when it has one; run in
+ * the store's read scope when it has one (its queries then share a checkout).
+ */
 export function cachedRead<T>(store: Store, key: string, compute: () => Promise<T>): Promise<T> {
+  const scope = scopes.get(store);
+  const run = scope === undefined ? compute : () => scope(compute);
   const cache = caches.get(store);
-  return cache === undefined ? compute() : cache.get(key, compute);
+  return cache === undefined ? run() : cache.get(key, run);
 }
 
 /** The part of a cache key that names who reads. */

@@ -7,6 +7,8 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Appointment, AppointmentRole } from '../core/appointment.ts';
 import type { Viewer } from '../core/audience.ts';
+import { DAY_MS } from '../core/calendar.ts';
+import { OPEN_END, OPEN_START } from '../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId, ProcessId, SourceId } from '../core/ids.ts';
 import type { NegotiationEvent } from '../core/negotiation-event.ts';
 import { compareParties, type Party } from '../core/party.ts';
@@ -15,7 +17,7 @@ import type { Process } from '../core/process.ts';
 import type { ProcessRecord, RecordChanges } from '../core/process-record.ts';
 import type { Source } from '../core/source.ts';
 import type { Statement } from '../core/statement.ts';
-import type { TimelineQuery } from '../core/timeline.ts';
+import type { DayCount, TimelineQuery } from '../core/timeline.ts';
 import { AnalysisRepository } from './analysis-repository.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
@@ -270,6 +272,56 @@ export class RecordRepository {
     viewer: Viewer,
     page: PageRequest,
   ): Promise<Page<NegotiationEvent>> {
+    const q = await this.timelineFilter(process, query, viewer);
+    const rows = await q
+      .orderBy('e.date_start')
+      .orderBy('e.date_end')
+      .orderBy('e.slug')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute();
+    const shown = rows.slice(0, page.limit);
+    const links = await this.eventLinks(shown.map((row) => row.id));
+    return { items: shown.map((row) => toEvent(row, links)), hasMore: rows.length > page.limit };
+  }
+
+  /**
+   * The events of the timeline the viewer may see, counted by the UTC day they start on
+   * (`dayCountsOf` is the definition): one row per day, not per event.
+   */
+  async timelineDayCounts(
+    process: ProcessId,
+    query: TimelineQuery,
+    viewer: Viewer,
+  ): Promise<DayCount[]> {
+    const q = await this.timelineFilter(process, query, viewer);
+    // Days counted from OPEN_START (a whole number of days before 1970), so that the
+    // integer division is a floor on both databases; literals keep SQLite's arithmetic integral.
+    const day = sql<number>`(e.date_start - ${sql.lit(OPEN_START)}) / ${sql.lit(DAY_MS)}`;
+    const rows = await q
+      .clearSelect()
+      .select([
+        day.as('day'),
+        sql<number>`count(*)`.as('count'),
+        sql<number>`sum(case when e.status = 'scheduled' then 1 else 0 end)`.as('scheduled'),
+        sql<number>`min(e.date_end)`.as('first_end'),
+        sql<number | null>`max(case when e.date_end < ${sql.lit(OPEN_END)} then e.date_end end)`.as(
+          'last_end',
+        ),
+      ])
+      .groupBy(day)
+      .execute();
+    return rows.map((row) => ({
+      day: OPEN_START + Number(row.day) * DAY_MS,
+      count: Number(row.count),
+      scheduled: Number(row.scheduled),
+      firstEnd: Number(row.first_end),
+      lastEnd: row.last_end === null ? null : Number(row.last_end),
+    }));
+  }
+
+  /** The events of the timeline the viewer may see, as a query (see `matchesTimeline`). */
+  private async timelineFilter(process: ProcessId, query: TimelineQuery, viewer: Viewer) {
     const pid = this.processId(process);
     let q = this.selectEvents(viewer).where('e.process_id', '=', pid);
     const { from, to, kinds, statuses, parties, people, upcomingAsOf } = query;
@@ -300,16 +352,7 @@ export class RecordRepository {
         .where('led_by_id', 'in', personIds);
       q = q.where('e.id', 'in', attended.union(led));
     }
-    const rows = await q
-      .orderBy('e.date_start')
-      .orderBy('e.date_end')
-      .orderBy('e.slug')
-      .limit(page.limit + 1)
-      .offset(page.offset)
-      .execute();
-    const shown = rows.slice(0, page.limit);
-    const links = await this.eventLinks(shown.map((row) => row.id));
-    return { items: shown.map((row) => toEvent(row, links)), hasMore: rows.length > page.limit };
+    return q;
   }
 
   async getEvent(

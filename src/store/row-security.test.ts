@@ -34,7 +34,7 @@ import { TextService } from '../services/text-service.ts';
 import { testStoreKinds } from '../testing/test-stores.ts';
 import type { Database } from './database.ts';
 import { ROW_SECURITY } from './migrations/0006-row-security.ts';
-import { beginAs, roleProblem, viewerSettings } from './postgres-store.ts';
+import { beginAs, inReadScope, roleProblem, viewerSettings } from './postgres-store.ts';
 import { executorOf, type Store } from './store.ts';
 
 /** Replaces `from` (which must occur exactly once) by `to`. */
@@ -400,6 +400,46 @@ for (const kind of testStoreKinds()) {
         await assert.rejects(rows(executorOf(scoped), 'select 1 / 0'));
         for (let i = 0; i < 5; i++)
           assert.deepEqual(await rows(executorOf(scoped), 'select 1 as ok'), [{ ok: 1 }]);
+      });
+    });
+
+    test('in a read scope each viewer’s queries share one transaction, and the settings go with it', async () => {
+      await kind.use(async (store) => {
+        const settings = `select current_setting('concord.viewer', true) as viewer, current_setting('concord.party', true) as party, txid_current_if_assigned() as xid, pg_backend_pid() as pid, now()::text as began`;
+        const russia = executorOf(store.forViewer(party('russia')));
+        const mediator = executorOf(store.forViewer({ kind: 'mediator' }));
+        const seen = await inReadScope(async () =>
+          Promise.all([
+            rows(russia, settings),
+            rows(mediator, settings),
+            rows(russia, settings),
+            // A transaction inside joins the scope's.
+            russia
+              .transaction()
+              .execute(async (trx) => (await sql.raw<Row>(settings).execute(trx)).rows),
+          ]),
+        );
+        const [first, other, second, joined] = seen.map((r) => r[0]);
+        assert.equal(first?.viewer, 'party');
+        assert.equal(first?.party, 'russia');
+        assert.equal(other?.viewer, 'mediator');
+        // One transaction (same start) on one connection for Russia; the mediator's is apart.
+        assert.equal(second?.pid, first?.pid);
+        assert.equal(second?.began, first?.began);
+        assert.equal(joined?.pid, first?.pid);
+        assert.equal(joined?.began, first?.began);
+        assert.notEqual(other?.pid, first?.pid);
+        // Once the scope ends, nothing stays on the connections.
+        for (let i = 0; i < 5; i++) {
+          const [after] = await rows(executorOf(store), settings);
+          assert.ok(
+            after?.viewer === null || after?.viewer === '',
+            `left behind: ${after?.viewer}`,
+          );
+        }
+        // A failure rolls the scope back and leaves no aborted transaction behind.
+        await assert.rejects(inReadScope(() => rows(russia, 'select 1 / 0')));
+        assert.deepEqual(await rows(russia, 'select 1 as ok'), [{ ok: 1 }]);
       });
     });
 

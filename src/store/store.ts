@@ -14,6 +14,7 @@ import { AuditRepository } from './audit-repository.ts';
 import { type BulkWriter, kyselyBulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { registerChangeStamp, registerReadScope } from './read-cache.ts';
 import { RecordRepository } from './record-repository.ts';
 import { TextRepository } from './text-repository.ts';
 
@@ -57,6 +58,10 @@ export interface RowSecurity {
   /** A Kysely instance whose transactions name `viewer` (and `user`) to the policies. */
   readonly executorFor: (viewer: Viewer, user: string | undefined) => Kysely<Database>;
   readonly problem: () => Promise<string | undefined>;
+  /** Runs reads with one checkout (one transaction naming the viewer) per viewer, not one per query. */
+  readonly readScope?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** A value that changes with every commit (for the read cache), from a query sent when called. */
+  readonly changeStamp?: () => Promise<string>;
 }
 
 /** The Kysely instance behind each store, for store-level tests and tools (never above the store). */
@@ -134,6 +139,8 @@ export async function createStore(
       },
     };
     executors.set(store, executor);
+    if (rowSecurity?.readScope !== undefined) registerReadScope(store, rowSecurity.readScope);
+    if (rowSecurity?.changeStamp !== undefined) registerChangeStamp(store, rowSecurity.changeStamp);
     return store;
   };
   return storeOn(db, undefined);

@@ -275,35 +275,40 @@ export class TextRepository {
 
   /** Records a new position. Call inside a transaction. */
   async addPosition(process: ProcessId, position: Position): Promise<void> {
+    // The ids the row refers to, in one query (it runs while the process is locked).
+    const { source } = position;
     const ids = await this.db
       .selectFrom('text_versions as v')
       .innerJoin('texts as t', 't.id', 'v.text_id')
       .innerJoin('processes as p', 'p.id', 't.process_id')
-      .select(['v.id as version', 'p.id as process'])
+      .select((eb) => [
+        'v.id as version',
+        'p.id as process',
+        eb
+          .selectFrom('parties as pa')
+          .select('pa.id')
+          .whereRef('pa.process_id', '=', 'p.id')
+          .where('pa.slug', '=', position.party)
+          .as('party'),
+        eb
+          .selectFrom('sources as s')
+          .select('s.id')
+          .whereRef('s.process_id', '=', 'p.id')
+          .where('s.slug', '=', source ?? null)
+          .as('source'),
+      ])
       .where('p.slug', '=', process)
       .where('t.slug', '=', position.text)
       .where('v.slug', '=', position.version)
       .executeTakeFirstOrThrow();
-    const party = await this.db
-      .selectFrom('parties')
-      .select('id')
-      .where('process_id', '=', ids.process)
-      .where('slug', '=', position.party)
-      .executeTakeFirstOrThrow();
-    const source =
-      position.source === undefined
-        ? undefined
-        : await this.db
-            .selectFrom('sources')
-            .select('id')
-            .where('process_id', '=', ids.process)
-            .where('slug', '=', position.source)
-            .executeTakeFirstOrThrow();
+    if (ids.party === null) throw new Error(`party "${position.party}" has no row`);
+    if (source !== undefined && ids.source === null)
+      throw new Error(`source "${source}" has no row`);
     const columns = positionColumns(
       position,
       ids.version,
-      () => party.id,
-      () => source?.id ?? null,
+      () => ids.party as number,
+      () => ids.source ?? null,
     );
     await this.db
       .insertInto('positions')

@@ -11,6 +11,7 @@ import { analysisMigration } from './0003-analysis.ts';
 import { accountsMigration } from './0004-accounts.ts';
 import { auditMigration } from './0005-audit.ts';
 import { rowSecurityMigration } from './0006-row-security.ts';
+import { dashboardIndexesMigration } from './0007-dashboard-indexes.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
@@ -22,6 +23,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '0004-accounts': accountsMigration(dialect),
         '0005-audit': auditMigration(),
         '0006-row-security': rowSecurityMigration(dialect),
+        '0007-dashboard-indexes': dashboardIndexesMigration(),
       };
     },
   };
