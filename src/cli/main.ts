@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConcordError } from '../core/errors.ts';
 import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerCalendarCommand } from './commands/calendar.ts';
 import { registerDatabaseCommands } from './commands/database.ts';
 import { registerEventCommands } from './commands/event.ts';
 import { registerPersonCommands } from './commands/person.ts';
@@ -59,6 +60,7 @@ function buildProgram(io: CliIo): Command {
   registerWhoCommand(program, io);
   registerPersonCommands(program, io);
   registerTimelineCommand(program, io);
+  registerCalendarCommand(program, io);
   registerEventCommands(program, io);
   registerStatementsCommand(program, io);
   registerTextCommands(program, io);

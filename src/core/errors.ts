@@ -10,7 +10,8 @@ export type ErrorCode =
   | 'conflict'
   | 'forbidden'
   | 'precondition_failed'
-  | 'precondition_required';
+  | 'precondition_required'
+  | 'unavailable';
 
 /** Base class of errors caused by a user's request, never by a bug. */
 export abstract class ConcordError extends Error {
@@ -97,7 +98,11 @@ export class ForbiddenError extends ConcordError {
 export class PreconditionError extends ConcordError {
   readonly code = 'precondition_failed';
   readonly status = 412;
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** What is current now, when the writer may see it (sent in the error body as `current`). */
+    readonly current?: unknown,
+  ) {
     super(message);
     this.name = 'PreconditionError';
   }
@@ -110,5 +115,15 @@ export class PreconditionRequiredError extends ConcordError {
   constructor(message: string) {
     super(message);
     this.name = 'PreconditionRequiredError';
+  }
+}
+
+/** Something the request needs is missing on this machine, such as Chromium for PDFs (HTTP 503). */
+export class UnavailableError extends ConcordError {
+  readonly code = 'unavailable';
+  readonly status = 503;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnavailableError';
   }
 }

@@ -28,6 +28,8 @@ import { handleErrors, requestLimits } from './errors.ts';
 import { refuseNulCharacters } from './input-guard.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerBriefingRoutes } from './routes/briefing.ts';
+import { registerCalendarRoutes } from './routes/calendar.ts';
 import { registerDashboardRoutes } from './routes/dashboard.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerRecordRoutes } from './routes/record.ts';
@@ -87,6 +89,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   registerAuditRoutes(app, context);
   registerWriteRoutes(app, context);
   registerVersionRoutes(app, context);
+  registerCalendarRoutes(app, context);
+  registerBriefingRoutes(app, context);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebApp(app);
   await app.ready();

@@ -17,7 +17,8 @@ import type {
   FastifyServerOptions,
 } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ConcordError, InvalidError } from '../core/errors.ts';
+import { ConcordError, InvalidError, PreconditionError } from '../core/errors.ts';
+import { toJson } from '../io/json-output.ts';
 
 /** The largest request body: 1 MiB. Larger ones answer 413. */
 export const BODY_LIMIT = 1_048_576;
@@ -139,6 +140,9 @@ export function handleErrors(app: FastifyInstance): void {
           code: error.code,
           message: error.message,
           ...(error instanceof InvalidError ? { problems: error.problems } : {}),
+          ...(error instanceof PreconditionError && error.current !== undefined
+            ? { current: JSON.parse(toJson(error.current, 0)) }
+            : {}),
         },
       });
     }

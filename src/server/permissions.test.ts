@@ -79,6 +79,7 @@ const QUERIES: Record<string, string[]> = {
     '?since=2025-11-30T00:00Z',
   ],
   timeline: ['?limit=1000'],
+  histogram: ['', '?from=2025-11-23&to=2025-12-07&buckets=20&status=scheduled'],
   statements: ['?limit=1000'],
   '{person}': [''],
   '{event}': [''],
@@ -90,7 +91,14 @@ const QUERIES: Record<string, string[]> = {
     '?from=v1&to=revised-framework&format=html',
   ],
   positions: ['?version=v1', '?version=revised-framework'],
-  analysis: ['', '?version=v1', '?version=v1&samples=50&seed=3'],
+  analysis: [
+    '',
+    '?version=v1',
+    '?version=v1&samples=50&seed=3',
+    '?version=v1&points=true',
+    '?version=v1&samples=50&perturbation=0.2',
+  ],
+  inputs: [''],
   checkpoint: [''],
   audit: ['', '?after=1&limit=5'],
   export: [''],
@@ -102,6 +110,11 @@ const QUERIES: Record<string, string[]> = {
   ],
   '{party}': [''],
   '{version}': ['', '?format=akn', '?format=plain'],
+  'calendar.ics': ['', '?from=2025-11-25', '?token=not-a-calendar-token'],
+  briefing: [''],
+  // What the PDF prints: scanned here, since the PDF's text is compressed.
+  'briefing.html': [''],
+  'briefing.pdf': [''],
 };
 
 /** The v1 plan as a package of the analysis, with one issue changed. */
@@ -120,7 +133,12 @@ const PACKAGE = {
  * Bodies of writes (by the path's end and method), and who writes: a party's
  * delegation (for the party in the body or path) or the mediator team.
  */
-const BODIES: Record<string, { owner: 'party' | 'mediator'; body: (party: string) => unknown }> = {
+const BODIES: Record<
+  string,
+  { owner: 'party' | 'mediator' | 'anyone signed in'; body: (party: string) => unknown }
+> = {
+  // A calendar token for oneself.
+  'post tokens': { owner: 'anyone signed in', body: () => ({}) },
   'post positions': {
     owner: 'party',
     body: (party) => ({ provision: 'elections', party, stance: 'undecided' }),
@@ -236,8 +254,10 @@ for (const kind of testStoreKinds()) {
                     });
                     requests++;
                     const writer =
-                      team === (write.owner === 'mediator' ? 'mediator' : party) &&
-                      membership?.role !== 'viewer';
+                      write.owner === 'anyone signed in'
+                        ? membership !== null
+                        : team === (write.owner === 'mediator' ? 'mediator' : party) &&
+                          membership?.role !== 'viewer';
                     // A write may find the object taken (409) or changed (412: If-Match is *).
                     if (writer)
                       assert.ok(

@@ -33,7 +33,8 @@ export const MIN_PASSWORD_LENGTH = 12;
 export interface Principal {
   readonly user: { readonly id: number; readonly name: string; readonly isAdmin: boolean };
   readonly sessionId: number;
-  readonly via: 'session' | 'token';
+  /** A cookie session, an API token, or a calendar token (good for calendar feeds only). */
+  readonly via: 'session' | 'token' | 'calendar';
   /** For cookie sessions: the token unsafe requests must echo in `x-csrf-token`. */
   readonly csrfToken?: string;
 }
@@ -158,8 +159,28 @@ export class AccountService {
     return token;
   }
 
+  /**
+   * A calendar token for a user: it reads calendar feeds (`…/calendar.ics?token=…`)
+   * as the user and nothing else, so it may sit in a URL that calendar apps
+   * keep. Shown once; it lasts until revoked (or the user is disabled).
+   */
+  async createCalendarToken(userId: number, label: string): Promise<string> {
+    const token = newSecret(32);
+    await this.accounts.addSession({
+      userId,
+      kind: 'calendar',
+      tokenHash: digest(token),
+      label,
+      now: this.now(),
+    });
+    return token;
+  }
+
   /** The principal behind a session cookie or a token, or undefined when it is unknown, revoked or expired. */
-  async authenticate(secret: string, via: 'session' | 'token'): Promise<Principal | undefined> {
+  async authenticate(
+    secret: string,
+    via: 'session' | 'token' | 'calendar',
+  ): Promise<Principal | undefined> {
     // Kept while the database is unchanged: revoking, disabling or a new sign-in changes it.
     const hash = digest(secret);
     const found = await cachedRead(this.store, `session:${hash}`, () =>

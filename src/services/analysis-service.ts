@@ -37,6 +37,26 @@ export interface SpaceInput {
   readonly leftOut: PartyId[];
 }
 
+/** What an analysis by a viewer rests on (`AnalysisService.inputs`). */
+export interface AnalysisInputs {
+  readonly issues: {
+    readonly id: IssueId;
+    readonly name: string;
+    readonly options: { readonly id: OptionId; readonly label: string }[];
+    /** The text whose provision gives the options. */
+    readonly text?: TextId;
+  }[];
+  /** The profiles the viewer may see, in the analysis' order of parties. */
+  readonly profiles: { readonly party: PartyId; readonly audience: Profile['audience'] }[];
+  readonly leftOut: PartyId[];
+  /** The text the issues are tied to (the draft comes from one of its versions). */
+  readonly text?: TextId;
+  /** True when there are issues and at least two visible profiles. */
+  readonly ready: boolean;
+  /** The mediator's analysis on profiles shared with it: for the mediator team only. */
+  readonly mediatorOnly: boolean;
+}
+
 export interface DraftChoice {
   /** The text and version whose proposals form the draft (default: the latest visible version of the text the issues are tied to). */
   readonly text?: string;
@@ -66,10 +86,50 @@ export class AnalysisService {
   }
 
   /**
+   * What an analysis by the viewer would rest on, without running it (and
+   * without failing when it cannot run): the issues with their options, the
+   * parties whose profiles the viewer may see (with each profile's audience),
+   * those left out, the text the issues are tied to, and whether the analysis
+   * is the mediator's on profiles shared with it (mediator-only, docs/access.md).
+   */
+  async inputs(process: ProcessId): Promise<AnalysisInputs> {
+    const { issues, profiles, leftOut } = await this.visibleSpace(process);
+    const text = issues.find((i) => i.link !== undefined)?.link?.text;
+    return {
+      issues: issues.map((issue) => ({
+        id: issue.id,
+        name: issue.name,
+        options: issue.options.map((o) => ({ id: o.id, label: o.label })),
+        ...(issue.link === undefined ? {} : { text: issue.link.text }),
+      })),
+      profiles: profiles.map((p) => ({ party: p.party, audience: p.audience })),
+      leftOut,
+      ...(text === undefined ? {} : { text }),
+      ready: issues.length > 0 && profiles.length >= 2,
+      mediatorOnly:
+        this.viewer.kind === 'mediator' && profiles.some((p) => p.audience !== 'public'),
+    };
+  }
+
+  /**
    * The issues and the profiles the viewer may see. Throws when there are no
    * issues, or fewer than `minProfiles` profiles (an analysis needs two).
    */
   async space(process: ProcessId, minProfiles = 2): Promise<SpaceInput> {
+    const { issues, profiles, leftOut } = await this.visibleSpace(process);
+    if (issues.length === 0)
+      throw InvalidError.of(
+        'this process has no issues to analyse: add `issues` (and `profiles`) to its scenario file',
+      );
+    if (profiles.length < minProfiles)
+      throw InvalidError.of(
+        `${minProfiles === 1 ? 'there is nothing to write' : 'an analysis needs the profiles of at least two parties'}; ${profiles.length === 0 ? 'none is' : `only ${profiles[0]?.party}'s is`} visible${this.viewer.kind === 'operator' ? '' : ' to you'}`,
+      );
+    return { issues, profiles, leftOut };
+  }
+
+  /** The issues (those tied to a text the viewer sees no version of left out) and the visible profiles. */
+  private async visibleSpace(process: ProcessId): Promise<SpaceInput> {
     const { analysis, record, text } = this.store.repositories;
     const [allIssues, profiles, parties] = await Promise.all([
       analysis.issues(process),
@@ -83,16 +143,8 @@ export class AnalysisService {
       if (stored?.versions.some((v) => canSeeVersion(this.viewer, v))) visibleTexts.add(id);
     }
     const issues = allIssues.filter((i) => i.link === undefined || visibleTexts.has(i.link.text));
-    if (issues.length === 0)
-      throw InvalidError.of(
-        'this process has no issues to analyse: add `issues` (and `profiles`) to its scenario file',
-      );
     const withProfile = new Set<string>(profiles.map((p) => p.party));
     const leftOut = parties.map((p) => p.id).filter((id) => !withProfile.has(id));
-    if (profiles.length < minProfiles)
-      throw InvalidError.of(
-        `${minProfiles === 1 ? 'there is nothing to write' : 'an analysis needs the profiles of at least two parties'}; ${profiles.length === 0 ? 'none is' : `only ${profiles[0]?.party}'s is`} visible${this.viewer.kind === 'operator' ? '' : ' to you'}`,
-      );
     return { issues, profiles, leftOut };
   }
 
@@ -111,9 +163,27 @@ export class AnalysisService {
     return { ...result, input, ...(source === undefined ? {} : { draftSource: source }) };
   }
 
-  /** Monte Carlo over the profiles' uncertainty: see `sensitivityOf`. */
-  sensitivity(analysis: ProcessAnalysis, options: SensitivityOptions): Promise<SensitivityResult> {
-    return sensitivityOf(analysis, options);
+  /**
+   * Monte Carlo over the profiles' uncertainty: see `sensitivityOf`. With
+   * `perturbation` (0.2: ±20%), every weight and option value of every profile
+   * moves by up to that share instead of the profiles' stated uncertainty.
+   */
+  sensitivity(
+    analysis: ProcessAnalysis,
+    options: SensitivityOptions,
+    perturbation?: number,
+  ): Promise<SensitivityResult> {
+    if (perturbation === undefined) return sensitivityOf(analysis, options);
+    if (!(perturbation > 0 && perturbation <= 1))
+      throw InvalidError.of(`the perturbation must be above 0 and at most 1 (got ${perturbation})`);
+    const profiles = analysis.input.profiles.map((profile) => ({
+      ...profile,
+      uncertainty: { relative: perturbation },
+    }));
+    return sensitivityOf(
+      { report: analysis.report, input: { ...analysis.input, profiles } },
+      options,
+    );
   }
 
   /**

@@ -8,7 +8,7 @@
 import { canSeeVersion, OPERATOR, type Viewer } from '../core/audience.ts';
 import { digestOf } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
-import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, InvalidError, NotFoundError, PreconditionError } from '../core/errors.ts';
 import { type FuzzyDate, formatFuzzyDate } from '../core/fuzzy-date.ts';
 import type { PartyId, ProcessId, ProvisionId, VersionId } from '../core/ids.ts';
 import { compareParties, type Party } from '../core/party.ts';
@@ -26,6 +26,43 @@ import { cachedRead, viewerKey } from '../store/read-cache.ts';
 import type { Store } from '../store/store.ts';
 import { OPERATOR_ACTOR } from './actor.ts';
 import { TextService } from './text-service.ts';
+
+/**
+ * The entity tag of a position, for If-Match on the next write of the same
+ * party, provision and version: its key (a digest of everything it says), quoted.
+ */
+export function positionTag(position: Position): string {
+  return `"${position.key}"`;
+}
+
+/** A position with its tag, as the API serves it. */
+export type TaggedPosition = Position & { readonly tag: string };
+
+export function tagged(position: Position): TaggedPosition {
+  return { ...position, tag: positionTag(position) };
+}
+
+/** Throws `PreconditionError` unless `ifMatch` names `latest` (`*`: there is none yet). */
+function checkPositionTag(
+  ifMatch: string,
+  latest: Position | undefined,
+  input: PositionInput,
+): void {
+  const ok =
+    ifMatch === '*'
+      ? latest === undefined
+      : latest !== undefined && ifMatch === positionTag(latest);
+  if (ok) return;
+  const what = `"${input.party}" on provision "${input.provision}" of version "${input.version}"`;
+  if (latest === undefined)
+    throw new PreconditionError(
+      `no position of ${what} is recorded: send If-Match: * (or none) to record the first`,
+    );
+  throw new PreconditionError(
+    `a newer position of ${what} was recorded since you read it (now ${positionTag(latest)}: ${latest.stance}): compare it with yours, then send again with its tag`,
+    { position: latest, tag: positionTag(latest) },
+  );
+}
 
 /** A position to record: everything but its key, which is derived from the rest. */
 export type PositionInput = Omit<Position, 'key'>;
@@ -48,11 +85,20 @@ export class PositionService {
     this.textService = new TextService(store, viewer);
   }
 
-  /** Records a stance. Nothing is changed or removed: a new stance is a new position. */
+  /**
+   * Records a stance. Nothing is changed or removed: a new stance is a new position.
+   * With `ifMatch` (optional), only if the party's latest position on the
+   * provision in this version is still the one the writer saw: its
+   * `positionTag`, or `*` for none yet; else `PreconditionError` (412)
+   * carrying the current position and its tag. Checked after the process is
+   * locked, in the write's transaction, so two writers with one tag cannot
+   * both succeed.
+   */
   async record(
     process: ProcessId,
     input: PositionInput,
     actor = OPERATOR_ACTOR,
+    ifMatch?: string,
   ): Promise<Position> {
     const { version } = await this.textService.getVersion(process, input.text, input.version);
     const provision = [...walkProvisions(version.provisions)].find((p) => p.id === input.provision);
@@ -95,6 +141,19 @@ export class PositionService {
     const position: Position = { key: positionKey(input), ...input };
     await this.store.transaction(async ({ record, text, audit }) => {
       await record.lockProcess(process);
+      if (ifMatch !== undefined) {
+        const stances = await text.positions(
+          process,
+          {
+            text: input.text,
+            version: input.version,
+            provision: input.provision,
+            party: input.party,
+          },
+          OPERATOR,
+        );
+        checkPositionTag(ifMatch, stances.at(-1), input);
+      }
       // By its key (an index), not by reading the provision's whole history.
       const existing = await text.positions(process, { key: position.key }, OPERATOR);
       if (existing.length > 0) {

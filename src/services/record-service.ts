@@ -17,7 +17,13 @@ import { sha256 } from '../core/audit.ts';
 import { closest } from '../core/closest.ts';
 import { type Delegation, delegationsAt } from '../core/delegation.ts';
 import { InvalidError, NotFoundError } from '../core/errors.ts';
-import { type FuzzyDate, formatFuzzyDate, lastInstant } from '../core/fuzzy-date.ts';
+import {
+  type FuzzyDate,
+  formatFuzzyDate,
+  lastInstant,
+  OPEN_END,
+  OPEN_START,
+} from '../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId, ProcessId } from '../core/ids.ts';
 import type { NegotiationEvent } from '../core/negotiation-event.ts';
 import type { Party } from '../core/party.ts';
@@ -36,10 +42,11 @@ import { visibleRecord } from '../core/record-view.ts';
 import type { Source } from '../core/source.ts';
 import type { Statement } from '../core/statement.ts';
 import type { Position } from '../core/text/position.ts';
-import type { TimelineQuery } from '../core/timeline.ts';
+import { type TimelineHistogram, type TimelineQuery, timelineHistogram } from '../core/timeline.ts';
 import { readScenario } from '../io/scenario/scenario-read.ts';
 import { writeScenario } from '../io/scenario/scenario-write.ts';
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../io/yaml-load.ts';
+import { cachedRead, viewerKey } from '../store/read-cache.ts';
 import type { Page, PageRequest, ProcessSummary } from '../store/record-repository.ts';
 import type { Progress } from '../store/record-writer.ts';
 import type { Store } from '../store/store.ts';
@@ -80,7 +87,7 @@ export interface WhoGroup {
 export interface PersonReport {
   readonly person: Person;
   readonly appointments: Appointment[];
-  /** Names of the parties and people the appointments refer to. */
+  /** Names of the parties and people the appointments and events refer to. */
   readonly parties: Map<string, Party>;
   readonly people: Map<string, Person>;
   readonly events: Page<NegotiationEvent>;
@@ -209,15 +216,21 @@ export class RecordService {
     );
   }
 
+  /** A process at a glance (kept until the next write: every page of the web app asks for it). */
   async showProcess(process: ProcessId, asOf: FuzzyDate): Promise<ProcessReport> {
-    const summary = (await this.repo.listProcesses()).find((p) => p.process.id === process);
-    if (summary === undefined) throw await this.processNotFound(process);
-    const [parties, heads, upcoming] = await Promise.all([
-      this.repo.listParties(process),
-      this.who(process, { roles: ['head-of-delegation'], asOf }),
-      this.repo.timeline(process, { upcomingAsOf: asOf }, this.viewer, { limit: 5, offset: 0 }),
-    ]);
-    return { summary, parties, heads, upcoming };
+    const key = ['process-report', process, viewerKey(this.viewer), formatFuzzyDate(asOf)];
+    const report = await cachedRead(this.store, key.join('\u0000'), async () => {
+      const summary = (await this.repo.listProcesses()).find((p) => p.process.id === process);
+      if (summary === undefined) return undefined;
+      const [parties, heads, upcoming] = await Promise.all([
+        this.repo.listParties(process),
+        this.who(process, { roles: ['head-of-delegation'], asOf }),
+        this.repo.timeline(process, { upcomingAsOf: asOf }, this.viewer, { limit: 5, offset: 0 }),
+      ]);
+      return { summary, parties, heads, upcoming };
+    });
+    if (report === undefined) throw await this.processNotFound(process);
+    return report;
   }
 
   /** Who held which title or role, per party, as of a date (judged at its last instant). */
@@ -272,11 +285,19 @@ export class RecordService {
     const replacements = appointments.flatMap((a) =>
       a.ended?.replacedBy === undefined ? [] : [a.ended.replacedBy],
     );
+    // And the others at the person's events (the web app draws them as a graph).
+    const others = events.items.flatMap((event) => [
+      ...event.participants,
+      ...(event.ledBy === undefined ? [] : [event.ledBy]),
+    ]);
     return {
       person,
       appointments,
       parties: byId(parties),
-      people: byId([person, ...(await this.repo.getPeople(process, replacements))]),
+      people: byId([
+        person,
+        ...(await this.repo.getPeople(process, [...new Set([...replacements, ...others])])),
+      ]),
       events,
       statements,
     };
@@ -289,6 +310,34 @@ export class RecordService {
   ): Promise<Page<NegotiationEvent>> {
     await this.requireReferences(process, query.parties ?? [], query.people ?? []);
     return this.repo.timeline(process, query, this.viewer, page);
+  }
+
+  /**
+   * Counts of the timeline's events (those the viewer may see) per day, week, month or year,
+   * in at most `maxBuckets` buckets, over `query`'s from–to (or the events' extent).
+   */
+  async timelineHistogram(
+    process: ProcessId,
+    query: TimelineQuery,
+    maxBuckets: number,
+  ): Promise<TimelineHistogram> {
+    await this.requireReferences(process, query.parties ?? [], query.people ?? []);
+    const days = await this.repo.timelineDayCounts(process, query, this.viewer);
+    // An open side (`..2025-11-30`) is no bound: the window ends there at the events' extent.
+    const from =
+      query.from === undefined || query.from.start <= OPEN_START ? undefined : query.from.start;
+    const to = query.to === undefined || query.to.end >= OPEN_END ? undefined : query.to.end;
+    if (from !== undefined && to !== undefined)
+      return timelineHistogram(days, { start: from, end: to }, maxBuckets);
+    // An open side ends at the events' extent.
+    const extent = timelineHistogram(days, undefined, 1);
+    const start = from ?? extent.start;
+    const end = to ?? extent.end;
+    return timelineHistogram(
+      days,
+      start === null || end === null ? undefined : { start, end },
+      maxBuckets,
+    );
   }
 
   /** An event with its delegations (who came for which party, in which capacity on that date). */

@@ -8,6 +8,7 @@ import { PUBLIC_VIEWER, type Viewer } from '../../core/audience.ts';
 import { dayOf } from '../../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId } from '../../core/ids.ts';
 import { EVENT_KINDS, EVENT_STATUSES } from '../../core/negotiation-event.ts';
+import type { TimelineQuery } from '../../core/timeline.ts';
 import { RecordService } from '../../services/record-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
 import { dateParam, enumList, listParam, pageQuery, parseDateParam, splitList } from '../query.ts';
@@ -93,6 +94,88 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
     },
   );
 
+  const timelineFilters = {
+    from: dateParam.optional(),
+    to: dateParam.optional(),
+    party: listParam.optional(),
+    person: listParam.optional(),
+    kind: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: `Comma-separated: ${EVENT_KINDS.join(', ')}` }),
+    status: z
+      .string()
+      .max(500)
+      .optional()
+      .meta({ description: `Comma-separated: ${EVENT_STATUSES.join(', ')}` }),
+    upcomingAsOf: dateParam.optional(),
+  };
+  const timelineQueryOf = (
+    q: {
+      [K in keyof typeof timelineFilters]?: string | undefined;
+    },
+  ): TimelineQuery => {
+    const from = parseDateParam('from', q.from);
+    const to = parseDateParam('to', q.to);
+    const upcomingAsOf = parseDateParam('upcomingAsOf', q.upcomingAsOf);
+    const parties = splitList(q.party) as PartyId[] | undefined;
+    const people = splitList(q.person) as PersonId[] | undefined;
+    const kinds = enumList('kind', q.kind, EVENT_KINDS);
+    const statuses = enumList('status', q.status, EVENT_STATUSES);
+    return {
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(parties ? { parties } : {}),
+      ...(people ? { people } : {}),
+      ...(kinds ? { kinds } : {}),
+      ...(statuses ? { statuses } : {}),
+      ...(upcomingAsOf ? { upcomingAsOf } : {}),
+    };
+  };
+
+  app.get(
+    '/api/v1/processes/:process/timeline/histogram',
+    {
+      schema: {
+        summary:
+          'How many events of the timeline (filtered as it is) fall in each day, week, month or year of a window',
+        description:
+          'The window is from–to, or the extent of the matching events. Each event counts once, in the bucket of its start; buckets are the finest unit giving at most `buckets`. Only the events the viewer may see are counted.',
+        tags,
+        params: processParams,
+        querystring: z.object({
+          ...timelineFilters,
+          buckets: z.coerce.number().int().min(1).max(1_000).default(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { buckets, ...filters } = request.query;
+      const { process, viewer } = await processOf(context, request, request.params.process);
+      const histogram = await service(viewer).timelineHistogram(
+        process,
+        timelineQueryOf(filters),
+        buckets,
+      );
+      const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+      return sendJson(reply, {
+        from: iso(histogram.start),
+        to: iso(histogram.end),
+        unit: histogram.unit,
+        step: histogram.step,
+        total: histogram.total,
+        scheduled: histogram.scheduled,
+        buckets: histogram.buckets.map((bucket) => ({
+          start: iso(bucket.start),
+          end: iso(bucket.end),
+          count: bucket.count,
+          scheduled: bucket.scheduled,
+        })),
+      });
+    },
+  );
+
   app.get(
     '/api/v1/processes/:process/timeline',
     {
@@ -100,49 +183,16 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
         summary: 'Events in order, filtered',
         tags,
         params: processParams,
-        querystring: z.object({
-          from: dateParam.optional(),
-          to: dateParam.optional(),
-          party: listParam.optional(),
-          person: listParam.optional(),
-          kind: z
-            .string()
-            .max(500)
-            .optional()
-            .meta({ description: `Comma-separated: ${EVENT_KINDS.join(', ')}` }),
-          status: z
-            .string()
-            .max(500)
-            .optional()
-            .meta({ description: `Comma-separated: ${EVENT_STATUSES.join(', ')}` }),
-          upcomingAsOf: dateParam.optional(),
-          ...pageQuery,
-        }),
+        querystring: z.object({ ...timelineFilters, ...pageQuery }),
       },
     },
     async (request, reply) => {
-      const q = request.query;
+      const { limit, offset, ...filters } = request.query;
       const { process, viewer } = await processOf(context, request, request.params.process);
-      const from = parseDateParam('from', q.from);
-      const to = parseDateParam('to', q.to);
-      const upcomingAsOf = parseDateParam('upcomingAsOf', q.upcomingAsOf);
-      const parties = splitList(q.party) as PartyId[] | undefined;
-      const people = splitList(q.person) as PersonId[] | undefined;
-      const kinds = enumList('kind', q.kind, EVENT_KINDS);
-      const statuses = enumList('status', q.status, EVENT_STATUSES);
-      const page = await service(viewer).timeline(
-        process,
-        {
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          ...(parties ? { parties } : {}),
-          ...(people ? { people } : {}),
-          ...(kinds ? { kinds } : {}),
-          ...(statuses ? { statuses } : {}),
-          ...(upcomingAsOf ? { upcomingAsOf } : {}),
-        },
-        { limit: q.limit, offset: q.offset },
-      );
+      const page = await service(viewer).timeline(process, timelineQueryOf(filters), {
+        limit,
+        offset,
+      });
       return sendJson(reply, page);
     },
   );

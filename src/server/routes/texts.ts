@@ -9,7 +9,7 @@ import type { PartyId, ProvisionId, VersionId } from '../../core/ids.ts';
 import type { StancePoint } from '../../core/text/position-matrix.ts';
 import { renderRedlineHtml } from '../../io/text/diff-html.ts';
 import { renderDiffMarkdown } from '../../io/text/diff-markdown.ts';
-import { PositionService } from '../../services/position-service.ts';
+import { PositionService, tagged } from '../../services/position-service.ts';
 import { TextService } from '../../services/text-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
 import { dateParam, parseDateParam } from '../query.ts';
@@ -90,7 +90,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
     {
       schema: {
         summary:
-          'Every stance recorded on a text (that you may see), oldest first; narrow by provision, party or version',
+          'Every stance recorded on a text (that you may see), oldest first, each with its tag (for If-Match); narrow by provision, party or version',
         tags,
         params: textParams,
         querystring: z.object({
@@ -109,7 +109,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
         ...(q.party === undefined ? {} : { party: q.party as PartyId }),
         ...(q.version === undefined ? {} : { version: q.version as VersionId }),
       });
-      return sendJson(reply, positions);
+      return sendJson(reply, positions.map(tagged));
     },
   );
 
@@ -160,7 +160,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
     {
       schema: {
         summary:
-          'The positions matrix of a version: provisions × parties (the positions you may see)',
+          'The positions matrix of a version: provisions × parties (the positions you may see, each with its tag for If-Match)',
         tags,
         params: textParams,
         querystring: z.object({
@@ -181,7 +181,15 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
       // One body per report: a kept report (unchanged database) is then sent as kept JSON.
       let body = matrixBodies.get(report);
       if (body === undefined) {
-        body = { version: report.version, parties: report.parties, matrix: report.matrix };
+        // Each cell with its tag, for If-Match on the next position written there.
+        const matrix = {
+          ...report.matrix,
+          rows: report.matrix.rows.map((row) => ({
+            ...row,
+            cells: new Map([...row.cells].map(([party, position]) => [party, tagged(position)])),
+          })),
+        };
+        body = { version: report.version, parties: report.parties, matrix };
         matrixBodies.set(report, body);
       }
       return sendJson(reply, body);

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { AUDIENCES } from '../../core/audience.ts';
 import type { PartyId, PersonId, SourceId, TextId, VersionId } from '../../core/ids.ts';
 import { TEXT_KINDS, VERSION_STATUSES } from '../../core/text/negotiating-text.ts';
+import { numberProvisions } from '../../core/text/numbering.ts';
 import { AnalysisService } from '../../services/analysis-service.ts';
 import { TextService, versionTag } from '../../services/text-service.ts';
 import { ifMatchOf, processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
@@ -33,7 +34,7 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
     {
       schema: {
         summary:
-          'One version of a text (if you may see it): as JSON with its ETag, as Akoma Ntoso XML, or as a plain numbered draft',
+          "One version of a text (if you may see it): as JSON with its ETag (and `numbers`: each provision's displayed number), as Akoma Ntoso XML, or as a plain numbered draft",
         tags,
         params: versionParams,
         querystring: z.object({ format: z.enum(['json', 'akn', 'plain']).default('json') }),
@@ -50,7 +51,8 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
       const format = request.query.format;
       if (format === 'json') {
         reply.header('etag', versionTag(version));
-        return sendJson(reply, version);
+        // With each provision's displayed number (derived from its place), for readers.
+        return sendJson(reply, { ...version, numbers: numberProvisions(version.provisions) });
       }
       const exported = await texts.exportVersion(
         process,

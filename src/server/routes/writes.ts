@@ -1,6 +1,6 @@
 /**
- * The first writes: a delegation records its own positions (append-only, so
- * no precondition) and replaces its own profile (a mutable resource: served
+ * The first writes: a delegation records its own positions (append-only; an
+ * optional If-Match names the latest position the writer saw) and replaces its own profile (a mutable resource: served
  * with an ETag; a write needs If-Match — 428 without it, 412 when the profile
  * changed meanwhile). Every write is recorded in the audit chain with the user.
  */
@@ -14,7 +14,7 @@ import type { AlternativeId, PartyId, ProvisionId, TextId } from '../../core/ids
 import { POSITION_AUDIENCES, STANCES } from '../../core/text/position.ts';
 import { fromProfile, profileSchema, toProfile } from '../../io/scenario/scenario-analysis.ts';
 import { ProfileService } from '../../services/analysis-service.ts';
-import { PositionService } from '../../services/position-service.ts';
+import { PositionService, positionTag } from '../../services/position-service.ts';
 import { TextService } from '../../services/text-service.ts';
 import { ifMatchOf, processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
 
@@ -81,8 +81,11 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
       schema: {
         summary:
           "Record your delegation's stance on a provision (positions are never changed: a new stance is a new position)",
+        description:
+          "Optional If-Match: the `tag` of the party's latest position on the provision in this version that you read (from the matrix or the history), or * if you saw none; 412 with `error.current` (the position now latest, and its tag) when another was recorded meanwhile. Without If-Match the stance is recorded whatever came before. The answer's ETag is the new position's tag.",
         tags: ['texts'],
         params: z.object({ process: z.string().max(100), text: z.string().max(100) }),
+        headers: z.object({ 'if-match': z.string().max(200).optional() }).passthrough(),
         body: z.object({
           version: z.string().max(100).optional(),
           provision: z.string().max(100),
@@ -99,6 +102,7 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
     async (request, reply) => {
       const { process, viewer } = await processOf(context, request, request.params.process);
       const body = request.body;
+      const ifMatch = request.headers['if-match'];
       const actor = await writerFor(context, request, process, body.party as PartyId);
       const positions = new PositionService(context.store, viewer);
       const { version } = await new TextService(context.store, viewer).getVersion(
@@ -125,7 +129,9 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
           audience: body.audience,
         },
         actor,
+        ifMatch === undefined || ifMatch === '' ? undefined : ifMatch,
       );
+      reply.header('etag', positionTag(position));
       reply.status(201);
       return sendJson(reply, position);
     },
