@@ -13,6 +13,10 @@ import { createAppRouter } from './router.tsx';
 /** The nonce the server's Content-Security-Policy allows `<style>` elements with (src/server/static.ts). */
 const styleNonce =
   document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+// Mantine's modals lock the page's scroll with a `<style>` element written by
+// react-style-singleton, which takes its nonce from get-nonce: that reads this
+// global when nothing set it otherwise.
+(globalThis as { __webpack_nonce__?: string }).__webpack_nonce__ = styleNonce;
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 

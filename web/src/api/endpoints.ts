@@ -1,5 +1,12 @@
 /** The API calls the app makes, one function each. */
 
+import type {
+  AnalysisInputs,
+  AnalysisPackage,
+  AnalysisResult,
+  MadeVersion,
+  TextWithVersions,
+} from './analysis-types.ts';
 import { api, call, setCsrfToken } from './client.ts';
 import type { paths } from './schema.d.ts';
 import type {
@@ -61,5 +68,39 @@ export function getTimeline(
 ): Promise<Page<NegotiationEvent>> {
   return call(
     api.GET('/api/v1/processes/{process}/timeline', { params: { path: { process }, query } }),
+  );
+}
+
+export type AnalysisQuery = QueryOf<'/api/v1/processes/{process}/analysis'>;
+
+/** What the viewer's analysis rests on (issues, visible profiles); answers even when it cannot run. */
+export function getAnalysisInputs(process: string): Promise<AnalysisInputs> {
+  return call(
+    api.GET('/api/v1/processes/{process}/analysis/inputs', { params: { path: { process } } }),
+  );
+}
+
+export function getAnalysis(process: string, query: AnalysisQuery): Promise<AnalysisResult> {
+  return call(
+    api.GET('/api/v1/processes/{process}/analysis', { params: { path: { process }, query } }),
+  );
+}
+
+/** The texts with the versions the viewer may see. */
+export function listTexts(process: string): Promise<TextWithVersions[]> {
+  return call(api.GET('/api/v1/processes/{process}/texts', { params: { path: { process } } }));
+}
+
+/** A new draft version of `text` made from a complete package (mediator team). */
+export function makeVersionFromPackage(
+  process: string,
+  text: string,
+  body: { version: string; label?: string; from?: string; package: AnalysisPackage },
+): Promise<MadeVersion> {
+  return call(
+    api.POST('/api/v1/processes/{process}/texts/{text}/versions', {
+      params: { path: { process, text } },
+      body: { ...body, package: { ...body.package } },
+    }),
   );
 }

@@ -2,12 +2,16 @@
 
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import {
+  type AnalysisQuery,
   type DashboardQuery,
+  getAnalysis,
+  getAnalysisInputs,
   getDashboard,
   getMe,
   getProcess,
   getTimeline,
   listProcesses,
+  listTexts,
   type TimelineQuery,
 } from './endpoints.ts';
 
@@ -27,7 +31,7 @@ export const dashboardQuery = (process: string, query: DashboardQuery) =>
   });
 
 /** Events in pages of `TIMELINE_PAGE`, fetched as the list scrolls. */
-export const TIMELINE_PAGE = 200;
+export const TIMELINE_PAGE = 50;
 
 export const timelineQuery = (process: string, filters: Omit<TimelineQuery, 'limit' | 'offset'>) =>
   infiniteQueryOptions({
@@ -37,3 +41,20 @@ export const timelineQuery = (process: string, filters: Omit<TimelineQuery, 'lim
     initialPageParam: 0,
     getNextPageParam: (last, pages) => (last.hasMore ? pages.length * TIMELINE_PAGE : undefined),
   });
+
+export const analysisInputsQuery = (process: string) =>
+  queryOptions({
+    queryKey: ['analysis-inputs', process],
+    queryFn: () => getAnalysisInputs(process),
+  });
+
+/** An analysis; kept a while (it is computed on the server, and sensitivity runs take time). */
+export const analysisQuery = (process: string, query: AnalysisQuery) =>
+  queryOptions({
+    queryKey: ['analysis', process, query],
+    queryFn: () => getAnalysis(process, query),
+    staleTime: 5 * 60_000,
+  });
+
+export const textsQuery = (process: string) =>
+  queryOptions({ queryKey: ['texts', process], queryFn: () => listTexts(process) });

@@ -381,6 +381,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/processes/{process}/timeline/histogram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many events of the timeline (filtered as it is) fall in each day, week, month or year of a window
+         * @description The window is from–to, or the extent of the matching events. Each event counts once, in the bucket of its start; buckets are the finest unit giving at most `buckets`. Only the events the viewer may see are counted.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A date with precision: 2025-11-30, 2025-11, 2025-W48, ~2025-11-30, 2025-11-23..2025-11-30 */
+                    from?: string;
+                    /** @description A date with precision: 2025-11-30, 2025-11, 2025-W48, ~2025-11-30, 2025-11-23..2025-11-30 */
+                    to?: string;
+                    /** @description Comma-separated slugs. */
+                    party?: string;
+                    /** @description Comma-separated slugs. */
+                    person?: string;
+                    /** @description Comma-separated: meeting, visit, call, statement, announcement, incident */
+                    kind?: string;
+                    /** @description Comma-separated: scheduled, held, cancelled */
+                    status?: string;
+                    /** @description A date with precision: 2025-11-30, 2025-11, 2025-W48, ~2025-11-30, 2025-11-23..2025-11-30 */
+                    upcomingAsOf?: string;
+                    buckets?: number;
+                };
+                header?: never;
+                path: {
+                    process: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/processes/{process}/timeline": {
         parameters: {
             query?: never;
@@ -719,7 +774,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every stance recorded on a text (that you may see), oldest first; narrow by provision, party or version */
+        /** Every stance recorded on a text (that you may see), oldest first, each with its tag (for If-Match); narrow by provision, party or version */
         get: {
             parameters: {
                 query?: {
@@ -805,7 +860,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The positions matrix of a version: provisions × parties (the positions you may see) */
+        /** The positions matrix of a version: provisions × parties (the positions you may see, each with its tag for If-Match) */
         get: {
             parameters: {
                 query?: {
@@ -832,11 +887,16 @@ export interface paths {
             };
         };
         put?: never;
-        /** Record your delegation's stance on a provision (positions are never changed: a new stance is a new position) */
+        /**
+         * Record your delegation's stance on a provision (positions are never changed: a new stance is a new position)
+         * @description Optional If-Match: the `tag` of the party's latest position on the provision in this version that you read (from the matrix or the history), or * if you saw none; 412 with `error.current` (the position now latest, and its tag) when another was recorded meanwhile. Without If-Match the stance is recorded whatever came before. The answer's ETag is the new position's tag.
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "if-match"?: string;
+                };
                 path: {
                     process: string;
                     text: string;
@@ -898,7 +958,47 @@ export interface paths {
                     /** @description Sensitivity: Monte Carlo samples over the profiles’ uncertainty */
                     samples?: number;
                     seed?: number;
+                    /** @description Sensitivity: move every weight and option value by up to ±this share (0.2: ±20%) instead of the profiles’ stated uncertainty */
+                    perturbation?: number;
+                    /** @description Also the utility-space chart’s points (`space`): every distinct package vector up to 2,000 (else a seeded sample of 2,000) and the frontier (up to 4,000 points, else evenly spread) */
+                    points?: "true" | "false";
                 };
+                header?: never;
+                path: {
+                    process: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{process}/analysis/inputs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What your analysis rests on, without running it: the issues and options, the profiles you may see, the parties left out, whether it is mediator-only */
+        get: {
+            parameters: {
+                query?: never;
                 header?: never;
                 path: {
                     process: string;
@@ -1127,7 +1227,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One version of a text (if you may see it): as JSON with its ETag, as Akoma Ntoso XML, or as a plain numbered draft */
+        /** One version of a text (if you may see it): as JSON with its ETag (and `numbers`: each provision's displayed number), as Akoma Ntoso XML, or as a plain numbered draft */
         get: {
             parameters: {
                 query?: {
@@ -1297,6 +1397,194 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{process}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events you may see as an iCalendar feed (RFC 5545); calendar apps subscribe with ?token= (a calendar token) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A calendar token (POST …/calendar/tokens); else the session */
+                    token?: string;
+                    /** @description Only events ending after this date */
+                    from?: string;
+                };
+                header?: never;
+                path: {
+                    process: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{process}/calendar/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A calendar token for you (shown once), and the feed URL that carries it: it reads calendar feeds only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    process: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{process}/events/{event}/briefing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A briefing for an event: participants with their roles that day and recent statements, the current text's open provisions, the positions you may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    process: string;
+                    event: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{process}/events/{event}/briefing.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The briefing as a printable HTML page (what the PDF prints) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    process: string;
+                    event: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/processes/{process}/events/{event}/briefing.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The briefing as a PDF (printed by Chromium on the server; 503 when Chromium is not installed) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    process: string;
+                    event: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,7 +1,7 @@
 /** The frame of every page: a header (Concord, who is signed in), an optional navigation bar, the content. */
 
 import { AppShell, Burger, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { AnchorLink } from './links.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -15,6 +15,9 @@ export function AppFrame({
   children: ReactNode;
 }) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Below the `sm` breakpoint (48em) the bar slides out of view when closed: then it is inert,
+  // so that Tab and screen readers skip what cannot be seen.
+  const phone = useMediaQuery('(max-width: 47.99em)');
   return (
     <AppShell
       header={{ height: 56 }}
@@ -45,7 +48,7 @@ export function AppFrame({
         </Group>
       </AppShell.Header>
       {nav && (
-        <AppShell.Navbar p="xs" aria-label="Process">
+        <AppShell.Navbar p="xs" aria-label="Process" inert={phone === true && !opened}>
           {nav(close)}
         </AppShell.Navbar>
       )}

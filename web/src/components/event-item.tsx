@@ -1,11 +1,12 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import type { NegotiationEvent } from '../api/types.ts';
 import { DateText } from './date-text.tsx';
 
 const STATUS_COLOR = { scheduled: 'blue', held: 'gray', cancelled: 'red' } as const;
 
-/** An event: when (with its precision), what, where, which parties. */
-export function EventItem({
+/** An event: when (with its precision), what, where, which parties. (Drawn again only when its props change.) */
+export const EventItem = memo(function EventItem({
   event,
   partyName,
   details = false,
@@ -37,4 +38,4 @@ export function EventItem({
       )}
     </Stack>
   );
-}
+});

@@ -29,3 +29,12 @@ export const NavLinkItem = createLink(
     <NavLink component="a" {...props} />
   ),
 );
+
+/** The link to the briefing for an event (the page, which links its PDF). */
+export function BriefingLink({ process, event }: { process: string; event: string }) {
+  return (
+    <AnchorLink to="/processes/$process/briefing/$event" params={{ process, event }} size="xs">
+      Briefing
+    </AnchorLink>
+  );
+}

@@ -11,6 +11,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { dashboardQuery } from '../../api/queries.ts';
 import { describeDate } from '../../components/dates.ts';
 import { EventItem } from '../../components/event-item.tsx';
+import { BriefingLink } from '../../components/links.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { Section } from '../../components/section.tsx';
 import { AsOfForm } from './as-of-form.tsx';
@@ -72,6 +73,7 @@ function ProcessDashboard({ process }: { process: string }) {
                     {data.upcoming.items.map((event) => (
                       <List.Item key={event.id}>
                         <EventItem event={event} partyName={partyName} />
+                        <BriefingLink process={process} event={event.id} />
                       </List.Item>
                     ))}
                   </List>

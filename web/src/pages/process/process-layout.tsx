@@ -18,6 +18,10 @@ const route = getRouteApi('/processes/$process');
 const PAGES = [
   { to: '/processes/$process', label: 'Dashboard', exact: true },
   { to: '/processes/$process/timeline', label: 'Timeline', exact: false },
+  { to: '/processes/$process/people', label: 'People', exact: false },
+  { to: '/processes/$process/text', label: 'Text', exact: true },
+  { to: '/processes/$process/text/compare', label: 'Compare versions', exact: false },
+  { to: '/processes/$process/text/positions', label: 'Positions', exact: false },
   { to: '/processes/$process/analysis', label: 'Analysis', exact: false, show: mayOpenAnalysis },
 ] as const satisfies readonly {
   to: string;

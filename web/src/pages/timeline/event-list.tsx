@@ -10,15 +10,28 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { NegotiationEvent } from '../../api/types.ts';
 import { EventItem } from '../../components/event-item.tsx';
+import { BriefingLink } from '../../components/links.tsx';
+
+/** How many loaded rows may still lie ahead when the next page is asked for (pages hold 50). */
+const PREFETCH_ROWS = 25;
 
 export function EventList({
+  process,
   events,
+  filters,
+  updating,
   partyName,
   hasMore,
   loadingMore,
   loadMore,
 }: {
+  /** The process, for links to the briefing of upcoming events. */
+  process: string;
   events: readonly NegotiationEvent[];
+  /** The filters the events are for: when they change, the list goes back to the top. */
+  filters: string;
+  /** The events are those of the previous filters, while the new ones load. */
+  updating: boolean;
   partyName: (id: string) => string;
   hasMore: boolean;
   loadingMore: boolean;
@@ -29,12 +42,25 @@ export function EventList({
     count: events.length + (hasMore ? 1 : 0),
     getScrollElement: () => scroller.current,
     estimateSize: () => 104,
-    overscan: 6,
+    overscan: 4,
+    // Rows from the first render on (before the scroller is measured), not one render later.
+    initialRect: { width: 800, height: 600 },
   });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters change
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [filters, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const last = rows[rows.length - 1];
+  // The next page is asked for while PREFETCH_ROWS rows are still ahead, so
+  // that it is usually there before the reader reaches the end.
   useEffect(() => {
-    if (last !== undefined && last.index >= events.length - 1 && hasMore && !loadingMore)
+    if (
+      last !== undefined &&
+      last.index >= events.length - PREFETCH_ROWS &&
+      hasMore &&
+      !loadingMore
+    )
       loadMore();
   }, [last, events.length, hasMore, loadingMore, loadMore]);
 
@@ -50,9 +76,11 @@ export function EventList({
       tabIndex={0}
       role="region"
       aria-label={`Events (${events.length}${hasMore ? '+' : ''})`}
+      aria-busy={updating}
       style={{ maxHeight: 'max(320px, calc(100dvh - 250px))', overflowY: 'auto' }}
       bd="1px solid var(--mantine-color-default-border)"
       bdrs="sm"
+      opacity={updating ? 0.6 : 1}
     >
       <ol
         style={{
@@ -85,7 +113,12 @@ export function EventList({
                   <Loader size="xs" aria-label="Loading more events" />
                 </Center>
               ) : (
-                <EventItem event={event} partyName={partyName} details />
+                <>
+                  <EventItem event={event} partyName={partyName} details />
+                  {event.status === 'scheduled' && (
+                    <BriefingLink process={process} event={event.id} />
+                  )}
+                </>
               )}
             </li>
           );

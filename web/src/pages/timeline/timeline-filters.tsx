@@ -1,12 +1,17 @@
 import { Chip, Group, MultiSelect, Stack, Text } from '@mantine/core';
+import { memo } from 'react';
 import { EVENT_KINDS, EVENT_STATUSES, type Party } from '../../api/types.ts';
 import type { TimelineSearch } from '../../router.tsx';
 
 const split = (list: string | undefined) => (list ? list.split(',') : []);
 const join = (values: string[]) => (values.length === 0 ? undefined : values.join(','));
 
-/** Filters by party, kind and status; they live in the URL (comma-separated, as the API takes them). */
-export function TimelineFilters({
+/**
+ * Filters by party, kind and status; they live in the URL (comma-separated, as
+ * the API takes them). Drawn again only when they or the parties change, not
+ * when events arrive.
+ */
+export const TimelineFilters = memo(function TimelineFilters({
   search,
   parties,
   onChange,
@@ -60,4 +65,4 @@ export function TimelineFilters({
       </Stack>
     </Group>
   );
-}
+});

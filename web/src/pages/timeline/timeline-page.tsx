@@ -1,13 +1,22 @@
-/** The timeline: events in order, filtered by party, kind and status. */
+/** The timeline: events in order, filtered by party, kind and status, over a window (the overview's zoom). */
 
-import { Container, Stack, Title } from '@mantine/core';
+import { Container, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
+import { useCallback, useEffect, useState } from 'react';
 import { processQuery, timelineQuery } from '../../api/queries.ts';
 import { ErrorAlert, Loading } from '../../components/query-state.tsx';
+import type { TimelineSearch } from '../../router.tsx';
+import { CalendarButton } from './calendar-button.tsx';
 import { EventList } from './event-list.tsx';
 import { TimelineFilters } from './timeline-filters.tsx';
+import { TimelineOverview } from './timeline-overview.tsx';
 
 const route = getRouteApi('/processes/$process/timeline');
 
@@ -17,30 +26,83 @@ export function TimelinePage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const info = useQuery(processQuery(process));
-  const timeline = useInfiniteQuery(timelineQuery(process, search));
+  // The filters in force: set at once when changed here (the events are asked for straight
+  // away, and the URL follows), and from the URL when it changes otherwise (back, a link).
+  const [filters, setFilters] = useState<TimelineSearch>(search);
+  useEffect(() => setFilters(search), [search]);
+  // While the events of new filters load, the list keeps the previous ones (marked busy), so it
+  // is updated in place rather than replaced by a spinner and built anew.
+  const timeline = useInfiniteQuery({
+    ...timelineQuery(process, filters),
+    placeholderData: keepPreviousData,
+  });
   const parties = info.data?.parties ?? [];
-  const partyName = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
+  const queryClient = useQueryClient();
+  const setSearch = useCallback(
+    (next: TimelineSearch) => {
+      // The request leaves before the page is drawn again (the list's query then finds it running).
+      void queryClient.prefetchInfiniteQuery(timelineQuery(process, next));
+      setFilters(next);
+      void navigate({ search: next, replace: true });
+    },
+    [navigate, process, queryClient],
+  );
+  // The overview's window (zoom): kept with the filters, in the URL; none: fit all.
+  const setWindow = useCallback(
+    (window: { from: string; to: string } | undefined) => {
+      const { from: _from, to: _to, ...rest } = filters;
+      setSearch(window === undefined ? rest : { ...rest, ...window });
+    },
+    [filters, setSearch],
+  );
+  // The same function while the parties are the same, so that rows already shown are not drawn again.
+  const partyName = useCallback(
+    (id: string) => info.data?.parties.find((p) => p.id === id)?.name ?? id,
+    [info.data],
+  );
   return (
     <Container size="xl" px={0}>
       <Stack>
-        <Title order={1}>Timeline</Title>
-        <TimelineFilters
-          search={search}
-          parties={parties}
-          onChange={(next) => navigate({ search: next, replace: true })}
-        />
+        <Group justify="space-between" align="center">
+          <Group justify="space-between" align="center" gap="sm">
+            <Title order={1}>Timeline</Title>
+            <CalendarButton process={process} />
+          </Group>
+          {/* Always in the page, so that screen readers announce what appears in it. */}
+          <Group gap="xs" role="status" aria-live="polite">
+            {timeline.isPlaceholderData && (
+              <>
+                <Loader size="xs" aria-hidden />
+                <Text size="sm" c="dimmed">
+                  Updating the events…
+                </Text>
+              </>
+            )}
+          </Group>
+        </Group>
+        <TimelineFilters search={filters} parties={parties} onChange={setSearch} />
+        <TimelineOverview process={process} filters={filters} onWindow={setWindow} />
         {timeline.isPending ? (
           <Loading label="Loading the events" />
-        ) : timeline.isError ? (
+        ) : timeline.data === undefined ? (
           <ErrorAlert error={timeline.error} onRetry={() => timeline.refetch()} />
         ) : (
           <EventList
+            process={process}
             events={timeline.data.pages.flatMap((page) => page.items)}
+            filters={JSON.stringify(filters)}
+            updating={timeline.isPlaceholderData}
             partyName={partyName}
-            hasMore={timeline.hasNextPage}
+            // After a failed next page, no more until asked again (below).
+            hasMore={
+              timeline.hasNextPage && !timeline.isPlaceholderData && !timeline.isFetchNextPageError
+            }
             loadingMore={timeline.isFetchingNextPage}
             loadMore={() => timeline.fetchNextPage()}
           />
+        )}
+        {timeline.isFetchNextPageError && (
+          <ErrorAlert error={timeline.error} onRetry={() => timeline.fetchNextPage()} />
         )}
       </Stack>
     </Container>
