@@ -228,15 +228,24 @@ export function TimelineOverview({
   process,
   filters,
   onWindow,
+  listLoading,
 }: {
   process: string;
   /** The filters in force, with the window (`from`, `to`). */
   filters: TimelineSearch;
   /** Sets the window (UTC days, both included); none: fit all. */
   onWindow: (window: { from: string; to: string } | undefined) => void;
+  /**
+   * The list's events for these filters are on their way: the overview asks
+   * for its counts after them (one SQLite connection serves requests in
+   * turn, and the list is what the reader waits for), showing the previous
+   * ones meanwhile.
+   */
+  listLoading: boolean;
 }) {
   const histogram = useQuery({
     ...histogramQuery(process, filters),
+    enabled: !listLoading,
     placeholderData: keepPreviousData,
   });
   const counts = histogram.data;

@@ -81,7 +81,12 @@ export function TimelinePage() {
           </Group>
         </Group>
         <TimelineFilters search={filters} parties={parties} onChange={setSearch} />
-        <TimelineOverview process={process} filters={filters} onWindow={setWindow} />
+        <TimelineOverview
+          process={process}
+          filters={filters}
+          onWindow={setWindow}
+          listLoading={timeline.isPending || timeline.isPlaceholderData}
+        />
         {timeline.isPending ? (
           <Loading label="Loading the events" />
         ) : timeline.data === undefined ? (
