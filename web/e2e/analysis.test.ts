@@ -9,46 +9,26 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  PROCESS,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-  USERS,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, openPage, PROCESS, USERS } from './harness.ts';
 import { checkPage, signInToProcesses } from './role-suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
 /** GET an API path with the page's session. */
 async function apiGet(page: Page, path: string): Promise<unknown> {
-  const response = await page.request.get(`${server.url}${path}`);
+  const response = await page.request.get(`${suite.server.url}${path}`);
   assert.equal(response.status(), 200, `${path}: ${await response.text()}`);
   return response.json();
 }
 
-const analysisUrl = (search = '') => `${server.url}/processes/${PROCESS}/analysis${search}`;
+const analysisUrl = (search = '') => `${suite.server.url}/processes/${PROCESS}/analysis${search}`;
 
 describe('the analysis page in Chromium', () => {
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('the mediator: chart and counts, a new version from an improvement, sensitivity, a phone', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'mediator');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'mediator');
     await page.goto(analysisUrl('?version=v1'));
     await page.getByRole('heading', { name: 'Analysis', level: 1 }).waitFor();
     const summary = page.getByRole('region', { name: 'Summary' });
@@ -213,8 +193,8 @@ describe('the analysis page in Chromium', () => {
   });
 
   test('a member of Ukraine’s delegation: no mediator analysis, no canary', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'ukraine-member');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'ukraine-member');
     await page.goto(analysisUrl());
     await page.getByRole('heading', { name: 'Analysis', level: 1 }).waitFor();
     await page.getByText('No analysis for your team yet').waitFor();
@@ -233,7 +213,7 @@ describe('the analysis page in Chromium', () => {
     );
     assert.equal(inputs.mediatorOnly, false);
     const refused = await page.request.post(
-      `${server.url}/api/v1/processes/${PROCESS}/texts/peace-plan/versions`,
+      `${suite.server.url}/api/v1/processes/${PROCESS}/texts/peace-plan/versions`,
       { data: { version: 'sneaky', package: {} } },
     );
     assert.ok([403, 404].includes(refused.status()), 'no version from a delegation');
@@ -242,8 +222,8 @@ describe('the analysis page in Chromium', () => {
   });
 
   test('an observer: not for them', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'observer');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'observer');
     await page.goto(analysisUrl('?version=v1'));
     await page.getByText('The analysis is for the mediator team').waitFor();
     await checkPage(page, 'analysis-observer', USERS.observer, true);

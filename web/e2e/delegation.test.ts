@@ -7,37 +7,16 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  PROCESS,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-  USERS,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import { browserSuite, openPage, PROCESS, USERS } from './harness.ts';
 import { crawl, LAST_VISIT, nav, signIn, tour } from './role-suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
 describe('a delegation, in Chromium', () => {
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('a member of the Ukraine delegation: its dashboard, the Analysis link, nothing of Russia’s', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'ukraine-member');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'ukraine-member');
     const dashboard = await tour(page, 'ukraine-member', USERS['ukraine-member']);
     assert.ok(dashboard.includes('Ukraine delegation · member'));
     assert.ok(
@@ -50,15 +29,15 @@ describe('a delegation, in Chromium', () => {
   });
 
   test('the delegation: every page the app links to shows no canary and logs no error', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'ukraine-member');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'ukraine-member');
     await page.getByRole('heading', { name: 'Processes', level: 1 }).waitFor();
     await page.evaluate(
       `localStorage.setItem(${JSON.stringify(`concord.lastVisit.${PROCESS}`)}, ${JSON.stringify(LAST_VISIT)})`,
     );
     const { visited, types } = await crawl(
       page,
-      server.url,
+      suite.server.url,
       'ukraine-member',
       USERS['ukraine-member'],
       errors,

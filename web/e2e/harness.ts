@@ -5,9 +5,10 @@
  * Chromium (the system's, never a downloaded one) through playwright-core.
  */
 
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/build-web.ts';
@@ -114,4 +115,22 @@ export async function openPage(
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return { page, errors, close: () => context.close() };
+}
+
+/**
+ * The server and the browser of a test file: started before its tests, closed
+ * after them (hooks of the file's top level). Read them in tests, not before.
+ */
+export function browserSuite(): { readonly server: TestServer; readonly browser: Browser } {
+  const suite = {} as { server: TestServer; browser: Browser };
+  before(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -10,18 +10,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  PROCESS,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-  USERS,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import { browserSuite, openPage, PROCESS, USERS } from './harness.ts';
 import {
   checkPage,
   crawl,
@@ -36,30 +26,19 @@ import {
   tour,
 } from './role-suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 const PHONE = { width: 390, height: 844 };
 
 describe('the mediator team, in Chromium', () => {
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('the mediator: everything shared with it; on a phone; signs out', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'mediator');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'mediator');
     const dashboard = await tour(page, 'mediator', USERS.mediator);
     assert.ok(dashboard.includes('Mediator team · member'));
     assert.ok(dashboard.includes('CANARY-revised-framework'));
 
     await page.setViewportSize(PHONE);
-    await page.goto(`${server.url}/processes/${PROCESS}?asOf=2025-12-01`);
+    await page.goto(`${suite.server.url}/processes/${PROCESS}?asOf=2025-12-01`);
     await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await checkPage(page, 'mediator-dashboard-phone', 'mediator');
     await page.getByRole('button', { name: 'Open navigation' }).click();
@@ -78,23 +57,29 @@ describe('the mediator team, in Chromium', () => {
   });
 
   test('the mediator: every page the app links to shows no canary and logs no error', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'mediator');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'mediator');
     await page.getByRole('heading', { name: 'Processes', level: 1 }).waitFor();
     await page.evaluate(
       `localStorage.setItem(${JSON.stringify(`concord.lastVisit.${PROCESS}`)}, ${JSON.stringify(LAST_VISIT)})`,
     );
-    const { visited, types } = await crawl(page, server.url, 'mediator', USERS.mediator, errors);
+    const { visited, types } = await crawl(
+      page,
+      suite.server.url,
+      'mediator',
+      USERS.mediator,
+      errors,
+    );
     for (const type of ['dashboard', 'timeline', 'analysis'])
       assert.ok(types.includes(type), `the crawler reached the ${type}: ${visited.join(', ')}`);
     await close();
   });
 
   test('by keyboard: skip link, Tab to the navigation, Enter opens a page, the list scrolls', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'mediator');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'mediator');
     await page.getByRole('heading', { name: 'Processes', level: 1 }).waitFor();
-    await page.goto(`${server.url}/processes/${PROCESS}`);
+    await page.goto(`${suite.server.url}/processes/${PROCESS}`);
     await settle(page);
 
     // The first Tab reaches the skip link; Enter moves the focus to the page's content.
@@ -106,7 +91,7 @@ describe('the mediator team, in Chromium', () => {
     assert.equal(await page.evaluate('document.activeElement?.id'), 'main');
 
     // From the top, Tab reaches the navigation's Timeline entry, with a visible focus; Enter opens it.
-    await page.goto(`${server.url}/processes/${PROCESS}`);
+    await page.goto(`${suite.server.url}/processes/${PROCESS}`);
     await settle(page);
     assert.ok(await tabTo(page, 'Timeline'), 'Tab reaches the navigation');
     assert.ok((await focused(page)).visible, 'the focused entry is marked');
@@ -132,12 +117,12 @@ describe('the mediator team, in Chromium', () => {
   });
 
   test('on a phone: no page is wider than the screen; the navigation opens from its button', async () => {
-    const { page, errors, close } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/sign-in`);
+    const { page, errors, close } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/sign-in`);
     await settle(page);
     assert.ok(!(await overflows(page)), 'sign-in fits');
     await checkPage(page, 'phone-sign-in', undefined);
-    await signIn(page, server.url, 'mediator');
+    await signIn(page, suite.server.url, 'mediator');
     await page.getByRole('heading', { name: 'Processes', level: 1 }).waitFor();
     await settle(page);
     assert.ok(!(await overflows(page)), 'processes fit');
@@ -146,7 +131,7 @@ describe('the mediator team, in Chromium', () => {
       ['', 'dashboard'],
       ['/timeline', 'timeline'],
     ] as const) {
-      await page.goto(`${server.url}/processes/${PROCESS}${path}`);
+      await page.goto(`${suite.server.url}/processes/${PROCESS}${path}`);
       await settle(page);
       assert.ok(!(await overflows(page)), `${name} fits`);
       await checkPage(page, `phone-${name}`, 'mediator');

@@ -7,37 +7,16 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  PROCESS,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-  USERS,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import { browserSuite, openPage, PROCESS, USERS } from './harness.ts';
 import { checkPage, crawl, eventList, LAST_VISIT, nav, signIn, tour } from './role-suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
 describe('an observer and the public, in Chromium', () => {
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('an observer reads the public record: no Analysis, no canary', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'observer');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'observer');
     const dashboard = await tour(page, 'observer', USERS.observer);
     assert.equal(await nav(page).getByRole('link', { name: 'Analysis' }).count(), 0);
     assert.ok(dashboard.includes('Observers · member'));
@@ -47,13 +26,19 @@ describe('an observer and the public, in Chromium', () => {
   });
 
   test('an observer: every page the app links to shows no canary and logs no error', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signIn(page, server.url, 'observer');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signIn(page, suite.server.url, 'observer');
     await page.getByRole('heading', { name: 'Processes', level: 1 }).waitFor();
     await page.evaluate(
       `localStorage.setItem(${JSON.stringify(`concord.lastVisit.${PROCESS}`)}, ${JSON.stringify(LAST_VISIT)})`,
     );
-    const { visited, types } = await crawl(page, server.url, 'observer', USERS.observer, errors);
+    const { visited, types } = await crawl(
+      page,
+      suite.server.url,
+      'observer',
+      USERS.observer,
+      errors,
+    );
     assert.ok(
       types.includes('timeline'),
       `the crawler reached the timeline: ${visited.join(', ')}`,
@@ -63,8 +48,8 @@ describe('an observer and the public, in Chromium', () => {
   });
 
   test('without signing in: a deep link works, the public record only, a wrong password says so', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await page.goto(`${server.url}/processes/${PROCESS}/timeline?kind=meeting`);
+    const { page, errors, close } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/processes/${PROCESS}/timeline?kind=meeting`);
     await page.getByRole('heading', { name: 'Timeline', level: 1 }).waitFor();
     await eventList(page).getByText('Rubio and Yermak meet in Geneva').waitFor();
     await page.keyboard.press('Tab');
@@ -75,11 +60,11 @@ describe('an observer and the public, in Chromium', () => {
     const dashboard = await checkPage(page, 'public-dashboard', undefined);
     assert.ok(dashboard.includes('Public (not signed in)'));
     assert.equal(await nav(page).getByRole('link', { name: 'Analysis' }).count(), 0);
-    await page.goto(`${server.url}/processes/${PROCESS}/analysis`);
+    await page.goto(`${suite.server.url}/processes/${PROCESS}/analysis`);
     await page.getByText('The analysis is for the mediator team').waitFor();
 
     await page.getByRole('link', { name: 'Sign in' }).click();
-    await signIn(page, server.url, 'observer', 'not the password');
+    await signIn(page, suite.server.url, 'observer', 'not the password');
     await page.getByRole('alert').getByText('Wrong user name or password.').waitFor();
     await checkPage(page, 'sign-in-refused', undefined);
     // The refused sign-in's 400 is the only error the console may show.
@@ -87,15 +72,15 @@ describe('an observer and the public, in Chromium', () => {
       errors.filter((error) => !/status of 400.*\/api\/v1\/session\)$/.test(error)),
       [],
     );
-    const response = await page.request.get(`${server.url}/api/v1/processes/nope`);
+    const response = await page.request.get(`${suite.server.url}/api/v1/processes/nope`);
     assert.equal(response.status(), 404);
     assert.equal((await response.json()).error.code, 'not_found');
     await close();
   });
 
   test('the public: every page the app links to shows no canary and logs no error', async () => {
-    const { page, errors, close } = await openPage(browser);
-    const { visited, types } = await crawl(page, server.url, 'public', undefined, errors);
+    const { page, errors, close } = await openPage(suite.browser);
+    const { visited, types } = await crawl(page, suite.server.url, 'public', undefined, errors);
     assert.ok(
       types.includes('timeline'),
       `the crawler reached the timeline: ${visited.join(', ')}`,

@@ -8,23 +8,13 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  forbiddenCanaries,
-  launchBrowser,
-  openPage,
-  PROCESS,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, forbiddenCanaries, openPage, PROCESS, SCREENSHOTS } from './harness.ts';
 import { checkPage, overflows, signInToProcesses } from './role-suite.ts';
 
-let server: TestServer;
-let browser: Browser;
+const suite = browserSuite();
 
 /** The head of Ukraine's delegation on the who's-who page. */
 async function ukraineHead(page: Page): Promise<string> {
@@ -35,20 +25,10 @@ async function ukraineHead(page: Page): Promise<string> {
 }
 
 describe('people, briefing and calendar in the browser', () => {
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test("an observer: who's who on two days, a person, a briefing and its PDF; no canary", async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'observer');
-    const base = `${server.url}/processes/${PROCESS}`;
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'observer');
+    const base = `${suite.server.url}/processes/${PROCESS}`;
 
     // The navigation leads to People.
     await page.goto(base);
@@ -108,12 +88,12 @@ describe('people, briefing and calendar in the browser', () => {
     const href =
       (await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')) ?? '';
     assert.ok(href.endsWith('/briefing.pdf'), href);
-    const pdf = await page.request.get(`${server.url}${href}`);
+    const pdf = await page.request.get(`${suite.server.url}${href}`);
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
     // What the PDF prints, for this observer: no canary.
-    const printed = await page.request.get(`${server.url}${href.replace(/\.pdf$/, '.html')}`);
+    const printed = await page.request.get(`${suite.server.url}${href.replace(/\.pdf$/, '.html')}`);
     assert.deepEqual(forbiddenCanaries(await printed.text(), undefined), []);
 
     // The Moscow meeting's briefing by address: Putin for Russia, the week's note.
@@ -128,7 +108,7 @@ describe('people, briefing and calendar in the browser', () => {
     await page.goto(`${base}/timeline`);
     await page.getByRole('button', { name: 'Calendar' }).click();
     const download = page.getByRole('menuitem', { name: 'Download .ics' });
-    const ics = await page.request.get(`${server.url}${await download.getAttribute('href')}`);
+    const ics = await page.request.get(`${suite.server.url}${await download.getAttribute('href')}`);
     assert.match(ics.headers()['content-type'] ?? '', /^text\/calendar/);
     const calendar = await ics.text();
     assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
@@ -140,9 +120,9 @@ describe('people, briefing and calendar in the browser', () => {
   });
 
   test("Ukraine's delegation: its own positions in the briefing, a calendar link, nothing of Russia's", async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'ukraine-member');
-    const base = `${server.url}/processes/${PROCESS}`;
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'ukraine-member');
+    const base = `${suite.server.url}/processes/${PROCESS}`;
     await page.goto(`${base}/briefing/putin-witkoff-meeting`);
     await page
       .getByRole('heading', { name: 'Putin receives Witkoff in Moscow', level: 1 })
@@ -159,7 +139,7 @@ describe('people, briefing and calendar in the browser', () => {
     await field.waitFor();
     const url = await field.inputValue();
     assert.match(url, /\/calendar\.ics\?token=[\w-]{20,}$/);
-    const anonymous = await browser.newContext();
+    const anonymous = await suite.browser.newContext();
     const feed = await anonymous.request.get(url);
     assert.equal(feed.status(), 200);
     assert.match(await feed.text(), /^BEGIN:VCALENDAR/);
@@ -176,9 +156,9 @@ describe('people, briefing and calendar in the browser', () => {
   });
 
   test('at phone width: the pages fit, and every page of an observer is free of canaries', async () => {
-    const { page, errors, close } = await openPage(browser, { width: 390, height: 844 });
-    await signInToProcesses(page, server.url, 'observer');
-    const base = `${server.url}/processes/${PROCESS}`;
+    const { page, errors, close } = await openPage(suite.browser, { width: 390, height: 844 });
+    await signInToProcesses(page, suite.server.url, 'observer');
+    const base = `${suite.server.url}/processes/${PROCESS}`;
     const pages = {
       'people-phone-who': `${base}/people?asOf=2025-11-25`,
       'people-phone-person': `${base}/people/umerov`,

@@ -9,29 +9,18 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  openPage,
-  PASSWORD,
-  PROCESS,
-  SCREENSHOTS,
-  startServer,
-  type TestServer,
-  USERS,
-} from './harness.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite, openPage, PASSWORD, PROCESS, USERS } from './harness.ts';
 import { checkPage, signInToProcesses } from './role-suite.ts';
 
-let server: TestServer;
+const suite = browserSuite();
 
 /** The role suite's page check, full page, named texts-…. */
 const check = (page: Page, name: string, team: string | undefined) =>
   checkPage(page, `texts-${name}`, team, true);
-let browser: Browser;
 
-const base = () => `${server.url}/processes/${PROCESS}`;
+const base = () => `${suite.server.url}/processes/${PROCESS}`;
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Process' });
 
 /** Waits until no spinner ("Loading …") is left on the page. */
@@ -47,7 +36,7 @@ async function settled(page: Page): Promise<void> {
 
 /** Signs in over the API (a second client of the same user): its cookie and CSRF token. */
 async function apiSession(user: string): Promise<Record<string, string>> {
-  const response = await fetch(`${server.url}/api/v1/session`, {
+  const response = await fetch(`${suite.server.url}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: user, password: PASSWORD }),
@@ -59,19 +48,9 @@ async function apiSession(user: string): Promise<Record<string, string>> {
 }
 
 describe('the text pages in Chromium', () => {
-  before(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('the mediator compares v1 with the revised framework, and sees the heat map', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'mediator');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'mediator');
     await page.goto(`${base()}/text`);
     await page.getByRole('heading', { name: 'Text', level: 1 }).waitFor();
     await settled(page);
@@ -130,8 +109,8 @@ describe('the text pages in Chromium', () => {
   });
 
   test('a Ukraine delegation member records a stance in place; a conflict keeps the typed edit', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'ukraine-member');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'ukraine-member');
     await page.goto(`${base()}/text/positions?version=revised-framework`);
     await page.getByRole('heading', { name: 'Positions', level: 1 }).waitFor();
     const cell = page.getByRole('button', { name: /^Ukraine on .*Elections: undecided/ });
@@ -161,7 +140,7 @@ describe('the text pages in Chromium', () => {
     const typed = 'Only after a ceasefire holds for 100 days (typed, unsaved).';
     await dialog.getByRole('textbox', { name: 'Note' }).fill(typed);
     const other = await fetch(
-      `${server.url}/api/v1/processes/${PROCESS}/texts/peace-plan/positions`,
+      `${suite.server.url}/api/v1/processes/${PROCESS}/texts/peace-plan/positions`,
       {
         method: 'POST',
         headers: {
@@ -221,8 +200,8 @@ describe('the text pages in Chromium', () => {
   });
 
   test('an observer: every text page, published versions only, no canary', async () => {
-    const { page, errors, close } = await openPage(browser);
-    await signInToProcesses(page, server.url, 'observer');
+    const { page, errors, close } = await openPage(suite.browser);
+    await signInToProcesses(page, suite.server.url, 'observer');
     const team = USERS.observer;
     const visit = async (path: string, heading: string, name: string) => {
       await page.goto(`${base()}${path}`);
