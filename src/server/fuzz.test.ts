@@ -252,18 +252,21 @@ function prototypesSnapshot(): string {
   );
 }
 
+/** What the request generators need from a fixture. */
+const requestOptions = (fixture: Fixture) => ({
+  dictionary: fixture.dictionary,
+  hints: fixture.hints,
+  resolve: fixture.resolve,
+  callers: CALLERS,
+});
+
 for (const kind of testStoreKinds()) {
   describe(`fuzzing the API on ${kind.name}`, () => {
     test('every route × near-valid and junk requests: no 5xx, Concord errors, no leaks', async () => {
       const before = prototypesSnapshot();
       await kind.use(async (store) => {
         const fixture = await setUp(store);
-        const options = {
-          dictionary: fixture.dictionary,
-          hints: fixture.hints,
-          resolve: fixture.resolve,
-          callers: CALLERS,
-        };
+        const options = requestOptions(fixture);
         let routes = 0;
         for (const [path, methods] of Object.entries(fixture.paths))
           for (const [method, operation] of Object.entries(methods)) {
@@ -301,12 +304,7 @@ for (const kind of testStoreKinds()) {
       const before = prototypesSnapshot();
       await kind.use(async (store) => {
         const fixture = await setUp(store);
-        const options = {
-          dictionary: fixture.dictionary,
-          hints: fixture.hints,
-          resolve: fixture.resolve,
-          callers: CALLERS,
-        };
+        const options = requestOptions(fixture);
         let checked = 0;
         for (const [path, methods] of Object.entries(fixture.paths))
           for (const [method, operation] of Object.entries(methods)) {
