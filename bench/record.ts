@@ -17,7 +17,7 @@ import { progressBar } from '../src/cli/progress.ts';
 import { parseFuzzyDate } from '../src/core/fuzzy-date.ts';
 import type { PartyId, PersonId, ProcessId } from '../src/core/ids.ts';
 import { EVENT_KINDS } from '../src/core/negotiation-event.ts';
-import { readScenario } from '../src/io/scenario/scenario-read.ts';
+import { readScenarioParallel } from '../src/io/scenario/scenario-read.ts';
 import { recordToScenario, writeScenario } from '../src/io/scenario/scenario-write.ts';
 import { RecordService } from '../src/services/record-service.ts';
 import { openPostgresStore } from '../src/store/postgres-store.ts';
@@ -151,7 +151,7 @@ async function measure(
   sizeOf: () => Promise<number>,
 ): Promise<StoreFigures> {
   console.log(`\n${name}`);
-  const [, checkMs] = await timed(() => readScenario(text, 'bench.yaml'));
+  const [, checkMs] = await timed(() => readScenarioParallel(text, 'bench.yaml'));
   let store = await open();
   const [report, importMs] = await timed(() =>
     new RecordService(store).importScenario(text, 'bench.yaml', {

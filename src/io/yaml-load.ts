@@ -38,21 +38,8 @@ export function loadYaml(
   file: string,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): LoadedYaml {
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > limits.maxBytes) {
-    throw new InvalidError([
-      {
-        file,
-        path: '',
-        message: `the file is ${formatBytes(bytes)}; the limit is ${formatBytes(limits.maxBytes)}`,
-      },
-    ]);
-  }
-  let locator: Locator | undefined;
-  const lineOf = (path: YamlPath) => {
-    locator ??= new Locator(text, limits.maxDepth);
-    return locator.lineOf(path);
-  };
+  checkSize(text, file, limits);
+  const lineOf = lazyLineOf(text, limits.maxDepth);
   const json = parseJson(text);
   if (json.ok) return { value: json.value, lineOf };
   let value: unknown;
@@ -70,7 +57,7 @@ export function loadYaml(
     ]);
   }
   // Without an anchor (&name) there can be no alias, and the walk can be skipped.
-  const shared = text.includes('&') && ANCHOR.test(text) ? findSharedCollection(value) : undefined;
+  const shared = mayHaveAnchor(text) ? findSharedCollection(value) : undefined;
   if (shared !== undefined) {
     throw new InvalidError([
       {
@@ -84,6 +71,39 @@ export function loadYaml(
   return { value, lineOf };
 }
 
+/** Refuses a text over the size limit (`InvalidError` naming `file`). */
+export function checkSize(text: string, file: string, limits: YamlLimits): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > limits.maxBytes) {
+    throw new InvalidError([
+      {
+        file,
+        path: '',
+        message: `the file is ${formatBytes(bytes)}; the limit is ${formatBytes(limits.maxBytes)}`,
+      },
+    ]);
+  }
+}
+
+/** Lines of value paths in `text`, found by an instrumented parse on the first call. */
+export function lazyLineOf(text: string, maxDepth: number): LoadedYaml['lineOf'] {
+  let locator: Locator | undefined;
+  return (path) => {
+    locator ??= new Locator(text, maxDepth);
+    return locator.lineOf(path);
+  };
+}
+
+/** Whether `text` may define an anchor (`&name`); false positives only cost work. */
+export function mayHaveAnchor(text: string): boolean {
+  return text.includes('&') && ANCHOR.test(text);
+}
+
+/** Whether `text` starts like a JSON object (then it is tried as JSON first). */
+export function looksLikeJson(text: string): boolean {
+  return /^\uFEFF?\s*\{/.test(text.slice(0, 1024));
+}
+
 /**
  * JSON is YAML too, and the native JSON parser reads it several times faster
  * than a YAML parser. A text that starts like a JSON object is tried as JSON
@@ -91,7 +111,7 @@ export function loadYaml(
  * (As with JSON.parse, a key repeated in a JSON object keeps its last value.)
  */
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!/^\uFEFF?\s*\{/.test(text.slice(0, 1024))) return { ok: false };
+  if (!looksLikeJson(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
   } catch {

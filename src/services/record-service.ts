@@ -43,7 +43,7 @@ import type { Source } from '../core/source.ts';
 import type { Statement } from '../core/statement.ts';
 import type { Position } from '../core/text/position.ts';
 import { type TimelineHistogram, type TimelineQuery, timelineHistogram } from '../core/timeline.ts';
-import { readScenario } from '../io/scenario/scenario-read.ts';
+import { readScenarioParallel } from '../io/scenario/scenario-read.ts';
 import { writeScenario } from '../io/scenario/scenario-write.ts';
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../io/yaml-load.ts';
 import { cachedRead, viewerKey } from '../store/read-cache.ts';
@@ -134,7 +134,7 @@ export class RecordService {
     file: string,
     options: ImportOptions = {},
   ): Promise<ImportReport> {
-    const after = readScenario(text, file, options.limits ?? DEFAULT_YAML_LIMITS);
+    const after = await readScenarioParallel(text, file, options.limits ?? DEFAULT_YAML_LIMITS);
     const dryRun = options.dryRun === true;
     const plan = async (repo: typeof this.repo) => {
       await repo.lockProcess(after.process.id);

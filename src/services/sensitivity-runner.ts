@@ -4,17 +4,11 @@
  * worker thread, each thread tallies its range, and the tallies are merged in
  * order. Sample i always draws from the same stream, so the result is the
  * same (deep-equal) whatever the number of workers.
- *
- * Workers and TypeScript: Concord runs its sources through tsx, and in Node
- * 20 the loader hooks of the main thread (`--import tsx` or `register()` from
- * bin/concord.js) do not reach a worker's entry module. So, when this file is
- * itself a `.ts` file, a worker starts from a two-line bootstrap (`eval`) that
- * registers tsx and then imports sensitivity-worker.ts; from compiled `.js`
- * the worker file is started directly.
+ * Workers start through io/worker-thread.ts (tsx in worker threads).
  */
 
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   checkSensitivityInput,
   runSensitivitySamples,
@@ -28,6 +22,7 @@ import {
   summarise,
 } from '../core/analysis/sensitivity-summary.ts';
 import { InvalidError } from '../core/errors.ts';
+import { siblingModule, startWorker } from '../io/worker-thread.ts';
 import type { SensitivityMessage, SensitivityTask } from './sensitivity-worker.ts';
 
 /** How to run `runSensitivity`. */
@@ -112,7 +107,7 @@ export function runSensitivityTasks(
       reject(error);
     };
     tasks.forEach((task, t) => {
-      const worker = startWorker(task);
+      const worker = startSampler(task);
       workers.push(worker);
       worker.on('message', (message: SensitivityMessage) => {
         if (failed) return;
@@ -143,22 +138,6 @@ function workerError(message: Extract<SensitivityMessage, { kind: 'error' }>): E
   return error;
 }
 
-function startWorker(task: SensitivityTask): Worker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const entry = new URL(`./sensitivity-worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  if (!typescript) return new Worker(entry, { workerData: task });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: task, execArgv: withoutTsx() });
-}
-
-/** This process's Node options minus `--import tsx`, which the bootstrap does itself. */
-function withoutTsx(): string[] {
-  const args = process.execArgv;
-  const kept: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--import' && args[i + 1] === 'tsx') i++;
-    else if (args[i] !== '--import=tsx') kept.push(args[i] as string);
-  }
-  return kept;
+function startSampler(task: SensitivityTask): Worker {
+  return startWorker(siblingModule(import.meta.url, 'sensitivity-worker'), task);
 }

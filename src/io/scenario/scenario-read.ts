@@ -18,6 +18,7 @@ import {
   type YamlLimits,
   type YamlPath,
 } from '../yaml-load.ts';
+import { loadYamlParallel } from '../yaml-parallel.ts';
 import { scenarioSchema } from './scenario-schema.ts';
 import { scenarioToRecord } from './scenario-to-record.ts';
 
@@ -27,7 +28,19 @@ export function readScenario(
   file: string,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): ProcessRecord {
-  const loaded = loadYaml(text, file, limits);
+  return recordOf(loadYaml(text, file, limits), file);
+}
+
+/** `readScenario`, reading a large file's YAML on several cores (io/yaml-parallel.ts). */
+export async function readScenarioParallel(
+  text: string,
+  file: string,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
+): Promise<ProcessRecord> {
+  return recordOf(await loadYamlParallel(text, file, limits), file);
+}
+
+function recordOf(loaded: LoadedYaml, file: string): ProcessRecord {
   const parsed = scenarioSchema.safeParse(loaded.value, { reportInput: true });
   if (!parsed.success) {
     throw new InvalidError(located(loaded, file, parsed.error.issues.flatMap(describeIssue)));
