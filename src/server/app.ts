@@ -17,6 +17,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -26,6 +27,7 @@ import type { Store } from '../store/store.ts';
 import { registerAuth } from './auth.ts';
 import { handleErrors, requestLimits } from './errors.ts';
 import { refuseNulCharacters } from './input-guard.ts';
+import { checkResponses, type ResponseCheck } from './response-check.ts';
 import { registerAnalysisRoutes } from './routes/analysis.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerBriefingRoutes } from './routes/briefing.ts';
@@ -44,6 +46,8 @@ export interface AppOptions {
   readonly log?: boolean;
   /** The current time, for "as of today" defaults. */
   readonly now?: () => number;
+  /** Check every answer against its route's response schema (tests; see response-check.ts). */
+  readonly checkResponses?: ResponseCheck;
 }
 
 export type App = FastifyInstance;
@@ -73,9 +77,12 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas with an `id` (`.meta({ id })`, e.g. responses/common.ts) become shared components.
+    transformObject: jsonSchemaTransformObject,
   });
   handleErrors(app);
   refuseNulCharacters(app);
+  if (options.checkResponses !== undefined) checkResponses(app, options.checkResponses);
   const now = options.now ?? Date.now;
   const accounts = new AccountService(store, now);
   await registerAuth(app, accounts);

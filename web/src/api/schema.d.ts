@@ -1594,7 +1594,58 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        provisionInput: {
+            /** @description The provision's stable identity: the same provision keeps it in every version, whatever its number. */
+            id: string;
+            /**
+             * @description How it is numbered; defaults to decimal.
+             * @enum {string}
+             */
+            style?: "section" | "article" | "decimal" | "dotted" | "alpha" | "roman" | "none";
+            heading?: string;
+            /** @description The wording (absent for an open provision). */
+            body?: string;
+            /** @description Two or more bracketed wordings: the provision is open. */
+            alternatives?: {
+                /** @description The alternative's identity, unique within its provision. */
+                id: string;
+                /** @description The complete wording of the provision if this alternative is chosen (may be empty: "without"). */
+                text: string;
+            }[];
+            /** @description The alternative this version proposes. */
+            proposed?: string;
+            /** @description Lineage: the provisions (of the version derived from) this one was split or merged from. */
+            from?: string[];
+            note?: string;
+            children?: components["schemas"]["provisionInput"][];
+        };
+        provision: {
+            /** @description The provision's stable identity: the same provision keeps it in every version, whatever its number. */
+            id: string;
+            /**
+             * @description How it is numbered; defaults to decimal.
+             * @enum {string}
+             */
+            style?: "section" | "article" | "decimal" | "dotted" | "alpha" | "roman" | "none";
+            heading?: string;
+            /** @description The wording (absent for an open provision). */
+            body?: string;
+            /** @description Two or more bracketed wordings: the provision is open. */
+            alternatives?: {
+                /** @description The alternative's identity, unique within its provision. */
+                id: string;
+                /** @description The complete wording of the provision if this alternative is chosen (may be empty: "without"). */
+                text: string;
+            }[];
+            /** @description The alternative this version proposes. */
+            proposed?: string;
+            /** @description Lineage: the provisions (of the version derived from) this one was split or merged from. */
+            from?: string[];
+            note?: string;
+            children?: components["schemas"]["provision"][];
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
