@@ -16,8 +16,16 @@ export interface CliIo {
   readonly now: () => number;
 }
 
-/** The real process's standard streams, environment and clock. */
+/**
+ * The real process's standard streams, environment and clock. When the
+ * reader of standard output goes away (`concord timeline | head`), the
+ * command stops quietly, as Unix tools do, instead of failing with EPIPE.
+ */
 export function processIo(): CliIo {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),

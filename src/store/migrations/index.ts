@@ -12,6 +12,7 @@ import { accountsMigration } from './0004-accounts.ts';
 import { auditMigration } from './0005-audit.ts';
 import { rowSecurityMigration } from './0006-row-security.ts';
 import { dashboardIndexesMigration } from './0007-dashboard-indexes.ts';
+import { timelineIndexMigration } from './0008-timeline-index.ts';
 
 export function migrationProvider(dialect: DialectName): MigrationProvider {
   return {
@@ -24,6 +25,7 @@ export function migrationProvider(dialect: DialectName): MigrationProvider {
         '0005-audit': auditMigration(),
         '0006-row-security': rowSecurityMigration(dialect),
         '0007-dashboard-indexes': dashboardIndexesMigration(),
+        '0008-timeline-index': timelineIndexMigration(),
       };
     },
   };

@@ -13,6 +13,7 @@
  */
 
 import { Box, Button, Group, Loader, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { CustomChart } from 'echarts/charts';
 import {
@@ -31,6 +32,8 @@ import { histogramQuery, MAX_MARKS, windowEventsQuery } from './timeline-api.ts'
 use([CustomChart, GridComponent, DataZoomInsideComponent, DataZoomSliderComponent]);
 
 const DAY = 86_400_000;
+/** How long the filters must stay the same before the strip asks for their counts. */
+const SETTLE_MS = 250;
 const FIRST_DAY = new Date(0).setUTCFullYear(1, 0, 1);
 const LAST_DAY = Date.UTC(9999, 11, 31);
 const LANES = 8;
@@ -243,16 +246,24 @@ export function TimelineOverview({
    */
   listLoading: boolean;
 }) {
+  // The strip follows the filters once they have stayed the same for a moment: someone
+  // trying filters one after another waits for the list, never for counts of filters
+  // already left behind (the server counts a whole large timeline in a tenth of a second).
+  const [settled] = useDebouncedValue(filters, SETTLE_MS);
+  const isSettled = useMemo(
+    () => JSON.stringify(settled) === JSON.stringify(filters),
+    [settled, filters],
+  );
   const histogram = useQuery({
-    ...histogramQuery(process, filters),
-    enabled: !listLoading,
+    ...histogramQuery(process, settled),
+    enabled: !listLoading && isSettled,
     placeholderData: keepPreviousData,
   });
   const counts = histogram.data;
   const drawEvents = counts !== undefined && counts.total > 0 && counts.total <= MAX_MARKS;
   const events = useQuery({
-    ...windowEventsQuery(process, filters),
-    enabled: drawEvents && !histogram.isPlaceholderData,
+    ...windowEventsQuery(process, settled),
+    enabled: drawEvents && isSettled && !histogram.isPlaceholderData,
     placeholderData: keepPreviousData,
   });
   const start = counts?.from == null ? undefined : Date.parse(counts.from);
@@ -395,7 +406,9 @@ export function TimelineOverview({
           {summary}
         </Text>
         <Group gap={6} wrap="nowrap">
-          {(histogram.isPlaceholderData || events.isFetching) && <Loader size="xs" aria-hidden />}
+          {(!isSettled || histogram.isPlaceholderData || events.isFetching) && (
+            <Loader size="xs" aria-hidden />
+          )}
           <Button
             size="compact-sm"
             variant="default"

@@ -9,7 +9,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { processQuery, timelineQuery } from '../../api/queries.ts';
 import { ErrorAlert, Loading } from '../../components/query-state.tsx';
 import type { TimelineSearch } from '../../router.tsx';
@@ -37,13 +37,19 @@ export function TimelinePage() {
     placeholderData: keepPreviousData,
   });
   const parties = info.data?.parties ?? [];
+  // The same array while the pages are the same, so that the list is not drawn again for nothing.
+  const events = useMemo(() => timeline.data?.pages.flatMap((page) => page.items), [timeline.data]);
   const queryClient = useQueryClient();
   const setSearch = useCallback(
     (next: TimelineSearch) => {
-      // The request leaves before the page is drawn again (the list's query then finds it running).
+      // The request leaves before the page is drawn again (the list's query then finds it
+      // running), and the page is drawn as a transition, which yields to the browser: the
+      // request's own steps (promises) go first, so it is on the wire while React draws.
       void queryClient.prefetchInfiniteQuery(timelineQuery(process, next));
-      setFilters(next);
-      void navigate({ search: next, replace: true });
+      startTransition(() => {
+        setFilters(next);
+        void navigate({ search: next, replace: true });
+      });
     },
     [navigate, process, queryClient],
   );
@@ -94,7 +100,7 @@ export function TimelinePage() {
         ) : (
           <EventList
             process={process}
-            events={timeline.data.pages.flatMap((page) => page.items)}
+            events={events ?? []}
             filters={JSON.stringify(filters)}
             updating={timeline.isPlaceholderData}
             partyName={partyName}
