@@ -71,7 +71,7 @@ async function startTimelineServer(
   };
 }
 
-/** The example with 2,500 more events, seven a day through most of 2024: too many to draw. */
+/** The example with 2,501 more events, seven a day through most of 2024: too many to draw. */
 function crowdedScenario(): string {
   const events: string[] = [];
   for (let i = 0; i < 2_500; i++) {
@@ -82,6 +82,10 @@ function crowdedScenario(): string {
       `  - slug: call-${i}\n    kind: call\n    status: held\n    title: Call ${i}\n    date: ${day}\n    parties: [us]\n`,
     );
   }
+  // And one call called off, drawn grey, dashed and struck through.
+  events.push(
+    '  - slug: call-off\n    kind: call\n    status: cancelled\n    title: Call called off\n    date: 2024-03-15\n    parties: [us]\n',
+  );
   return scenario.replace('\nevents:\n', `\nevents:\n${events.join('\n')}\n`);
 }
 
@@ -283,7 +287,7 @@ describe('the timeline overview, in Chromium', () => {
         .waitFor();
       assert.equal(
         await summary(page).textContent(),
-        '2507 events from 1 Jan 2024 to 7 Dec 2025, 2 scheduled — too many to draw one by one: counts per week, scheduled ones hollow.',
+        '2508 events from 1 Jan 2024 to 7 Dec 2025, 2 scheduled — too many to draw one by one: counts per week, scheduled ones hollow.',
       );
       assert.equal(await chart(page).getAttribute('data-mode'), 'counts');
       assert.equal(await chart(page).getAttribute('data-marks'), '0');
@@ -295,10 +299,26 @@ describe('the timeline overview, in Chromium', () => {
         .waitFor();
       assert.match(
         (await summary(page).textContent()) ?? '',
-        /^217 events from 1 Mar 2024 to 31 Mar 2024, 0 scheduled: 217 drawn as points/,
+        /^218 events from 1 Mar 2024 to 31 Mar 2024, 0 scheduled: 218 drawn as points/,
       );
       assert.equal(await chart(page).getAttribute('data-mode'), 'events');
-      assert.equal(await chart(page).getAttribute('data-marks'), '217');
+      assert.equal(await chart(page).getAttribute('data-marks'), '218');
+      // The cancelled call: said so among the marks, and marked in the list.
+      assert.match(
+        (await page.getByRole('list', { name: 'Marks of the overview' }).textContent()) ?? '',
+        /Call called off: a point, Fri, 15 Mar 2024, cancelled/,
+      );
+      await page.goto(
+        `${crowded.url}/processes/${PROCESS}/timeline?from=2024-03-15&to=2024-03-15&status=cancelled`,
+      );
+      await page.getByRole('region', { name: 'Events (1)' }).waitFor();
+      const row = page.getByRole('region', { name: 'Events (1)' }).getByRole('listitem');
+      await row.getByText('Call called off').waitFor();
+      await row.getByText('cancelled', { exact: true }).waitFor();
+      await summary(page)
+        .filter({ hasText: /^1 event from 15 Mar 2024 to 15 Mar 2024, 0 scheduled/ })
+        .waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'timeline-overview-cancelled.png') });
       assert.deepEqual(errors, []);
       await closePage();
     } finally {
