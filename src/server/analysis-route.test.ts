@@ -41,7 +41,7 @@ for (const kind of testStoreKinds()) {
           await accounts.addUser(name, { password: PASSWORD });
           await accounts.addMember(talks, name, parseTeam(team), 'member');
         }
-        const app = await buildApp(store);
+        const app = await buildApp(store, { checkResponses: 'declared' });
         const as = async (name: string) => {
           const response = await app.inject({
             method: 'POST',
@@ -138,7 +138,7 @@ for (const kind of testStoreKinds()) {
         const accounts = new AccountService(store);
         await accounts.addUser('steve', { password: PASSWORD });
         await accounts.addMember(talks, 'steve', parseTeam('mediator'), 'member');
-        const app = await buildApp(store);
+        const app = await buildApp(store, { checkResponses: 'declared' });
         const login = await app.inject({
           method: 'POST',
           url: '/api/v1/session',

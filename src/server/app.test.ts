@@ -36,7 +36,7 @@ for (const kind of testStoreKinds()) {
     test('health, readiness, the record, texts and errors', async () => {
       await kind.use(async (store) => {
         await new RecordService(store).importScenario(example, 'example.yaml');
-        const app = await buildApp(store, { now: () => NOW });
+        const app = await buildApp(store, { now: () => NOW, checkResponses: 'declared' });
         const get = async (url: string) => {
           const response = await app.inject({ method: 'GET', url });
           return {
@@ -81,7 +81,7 @@ for (const kind of testStoreKinds()) {
     test('what else the CLI can do: exports, stance history and movement', async () => {
       await kind.use(async (store) => {
         await new RecordService(store).importScenario(example, 'example.yaml');
-        const app = await buildApp(store, { now: () => NOW });
+        const app = await buildApp(store, { now: () => NOW, checkResponses: 'declared' });
         const get = (url: string) => app.inject({ method: 'GET', url });
         const akn = await get(`${base}/texts/peace-plan/versions/v1?format=akn`);
         assert.equal(akn.statusCode, 200);
@@ -116,7 +116,7 @@ for (const kind of testStoreKinds()) {
     test('without a session or a team, nothing but public material leaves', async () => {
       await kind.use(async (store) => {
         await new RecordService(store).importScenario(example, 'example.yaml');
-        const app = await buildApp(store, { now: () => NOW });
+        const app = await buildApp(store, { now: () => NOW, checkResponses: 'declared' });
         const urls = [
           '/api/v1/processes',
           base,

@@ -52,6 +52,37 @@ export interface AppOptions {
 
 export type App = FastifyInstance;
 
+type OpenApiObject = ReturnType<typeof jsonSchemaTransformObject>;
+
+/**
+ * The document with only the components its paths use, directly or through
+ * other components. (Every schema with an id is offered twice, for reading
+ * and as `…Input` for writing; most are only ever one of the two.)
+ */
+function usedComponentsOnly(document: OpenApiObject): OpenApiObject {
+  const { paths, components } = document as {
+    paths?: unknown;
+    components?: { schemas?: Record<string, unknown> };
+  };
+  const schemas = components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) for (const item of value) visit(item);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const name = key === '$ref' && typeof item === 'string' ? item.split('/').pop() : undefined;
+        if (name !== undefined && !used.has(name)) {
+          used.add(name);
+          visit(schemas[name]);
+        } else visit(item);
+      }
+    }
+  };
+  visit(paths);
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...components, schemas: kept } } as OpenApiObject;
+}
+
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.log
@@ -78,7 +109,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     },
     transform: jsonSchemaTransform,
     // Schemas with an `id` (`.meta({ id })`, e.g. responses/common.ts) become shared components.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => usedComponentsOnly(jsonSchemaTransformObject(document)),
   });
   handleErrors(app);
   refuseNulCharacters(app);

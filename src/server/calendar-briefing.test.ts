@@ -26,7 +26,10 @@ for (const kind of testStoreKinds()) {
         const accounts = new AccountService(store);
         await accounts.addUser('olena', { password: PASSWORD });
         await accounts.addMember(talks, 'olena', parseTeam('ukraine'), 'member');
-        const app = await buildApp(store, { now: () => Date.UTC(2025, 11, 1) });
+        const app = await buildApp(store, {
+          now: () => Date.UTC(2025, 11, 1),
+          checkResponses: 'declared',
+        });
         const signIn = await app.inject({
           method: 'POST',
           url: '/api/v1/session',
@@ -89,7 +92,10 @@ for (const kind of testStoreKinds()) {
           ),
           'example.yaml',
         );
-        const app = await buildApp(store, { now: () => Date.UTC(2025, 10, 29) });
+        const app = await buildApp(store, {
+          now: () => Date.UTC(2025, 10, 29),
+          checkResponses: 'declared',
+        });
         const json = await app.inject({ url: briefing });
         assert.equal(json.statusCode, 200);
         const data = json.json();
@@ -124,7 +130,7 @@ for (const kind of testStoreKinds()) {
     test('briefing PDF: 503 with a clear message when Chromium is missing', async () => {
       await kind.use(async (store) => {
         await new RecordService(store).importScenario(example, 'example.yaml');
-        const app = await buildApp(store);
+        const app = await buildApp(store, { checkResponses: 'declared' });
         const before = process.env.CONCORD_CHROMIUM;
         process.env.CONCORD_CHROMIUM = '/nonexistent/chromium';
         try {

@@ -39,7 +39,7 @@ async function setUp(store: Store) {
     const token = await accounts.createToken(name, 'concurrency');
     clients.push({ name, headers: { authorization: `Bearer ${token}` } });
   }
-  return { app: await buildApp(store), clients };
+  return { app: await buildApp(store, { checkResponses: 'all' }), clients };
 }
 
 for (const kind of testStoreKinds()) {

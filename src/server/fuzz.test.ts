@@ -138,7 +138,7 @@ async function setUp(store: Store): Promise<Fixture> {
   const accounts = new AccountService(store);
   await accounts.addUser('lead', { password: PASSWORD });
   await accounts.addMember(talks, 'lead', parseTeam('ukraine'), 'lead');
-  const app = await buildApp(store);
+  const app = await buildApp(store, { checkResponses: 'all' });
   const callers: Record<string, Caller> = { anonymous: {} };
   let signIns = 0;
   /** Signs the lead in again (a fuzzed DELETE /api/v1/session signs out): a new session and token. */

@@ -180,7 +180,7 @@ for (const kind of testStoreKinds()) {
           await accounts.addUser(name, { password: PASSWORD });
           await accounts.addMember(talks, name, parseTeam(membership.team), membership.role);
         }
-        const app = await buildApp(store);
+        const app = await buildApp(store, { checkResponses: 'all' });
         const sessions: Record<
           string,
           { cookies: Record<string, string>; headers: Record<string, string> }

@@ -37,7 +37,7 @@ async function setUp(store: Store) {
     const token = await accounts.createToken(name, 'if-match');
     writers.push({ name, headers: { authorization: `Bearer ${token}` } });
   }
-  return { app: await buildApp(store), writers };
+  return { app: await buildApp(store, { checkResponses: 'declared' }), writers };
 }
 
 const stance = (provision: string, value: string, note?: string) => ({

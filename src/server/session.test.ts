@@ -32,7 +32,7 @@ async function setUp(store: Store, clock: { now: number }) {
     await accounts.addUser(name, { password: PASSWORD });
     await accounts.addMember(talks, name, parseTeam(team), 'member');
   }
-  const app = await buildApp(store, { now: () => clock.now });
+  const app = await buildApp(store, { now: () => clock.now, checkResponses: 'declared' });
   const signIn = async (name: string, password = PASSWORD) => {
     const response = await app.inject({
       method: 'POST',

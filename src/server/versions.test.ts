@@ -41,7 +41,7 @@ for (const kind of testStoreKinds()) {
           await accounts.addUser(name, { password: PASSWORD });
           await accounts.addMember(talks, name, parseTeam(team), role);
         }
-        const app = await buildApp(store);
+        const app = await buildApp(store, { checkResponses: 'declared' });
         const as = async (name: string) => {
           const response = await app.inject({
             method: 'POST',
@@ -198,7 +198,7 @@ for (const kind of testStoreKinds()) {
         await accounts.addUser('steve', { password: PASSWORD });
         await accounts.addMember(talks, 'steve', parseTeam('mediator'), 'lead');
         const token = await accounts.createToken('steve', 'test');
-        const app = await buildApp(store);
+        const app = await buildApp(store, { checkResponses: 'declared' });
         const headers = { authorization: `Bearer ${token}` };
         const tag = (await app.inject({ method: 'GET', url: `${texts}/versions/v1`, headers }))
           .headers.etag as string;

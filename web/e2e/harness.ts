@@ -82,7 +82,7 @@ export async function startServer(): Promise<TestServer> {
     await accounts.addUser(name, { password: PASSWORD });
     await accounts.addMember(PROCESS as ProcessId, name, parseTeam(team), 'member');
   }
-  const app = await buildApp(store, { now: () => NOW });
+  const app = await buildApp(store, { now: () => NOW, checkResponses: 'all' });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

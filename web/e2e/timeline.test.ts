@@ -58,7 +58,7 @@ async function startTimelineServer(
     await accounts.addUser(name, { password: PASSWORD });
     await accounts.addMember(PROCESS as ProcessId, name, parseTeam(team), 'member');
   }
-  const app = await buildApp(store, { now: () => NOW });
+  const app = await buildApp(store, { now: () => NOW, checkResponses: 'all' });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url,

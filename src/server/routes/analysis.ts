@@ -7,6 +7,7 @@ import { CRITERIA } from '../../core/analysis/solutions.ts';
 import { spacePoints } from '../../core/analysis/space-points.ts';
 import { AnalysisService } from '../../services/analysis-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
+import { analysisInputsJson, analysisResultJson } from '../responses/analysis.ts';
 
 export function registerAnalysisRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -37,6 +38,7 @@ export function registerAnalysisRoutes(fastify: FastifyInstance, context: RouteC
               'Also the utility-space chart’s points (`space`): every distinct package vector up to 2,000 (else a seeded sample of 2,000) and the frontier (up to 4,000 points, else evenly spread)',
           }),
         }),
+        response: { 200: analysisResultJson },
       },
     },
     async (request, reply) => {
@@ -74,6 +76,7 @@ export function registerAnalysisRoutes(fastify: FastifyInstance, context: RouteC
           'What your analysis rests on, without running it: the issues and options, the profiles you may see, the parties left out, whether it is mediator-only',
         tags: ['analysis'],
         params: z.object({ process: z.string().max(100) }),
+        response: { 200: analysisInputsJson },
       },
     },
     async (request, reply) => {

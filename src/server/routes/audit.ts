@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditService } from '../../services/audit-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
+import { auditViewJson, checkpointJson } from '../responses/audit.ts';
 
 export function registerAuditRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -25,6 +26,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, context: RouteCont
           after: z.coerce.number().int().min(0).default(0),
           limit: z.coerce.number().int().min(1).max(10_000).default(1_000),
         }),
+        response: { 200: auditViewJson },
       },
     },
     async (request, reply) => {
@@ -44,16 +46,7 @@ export function registerAuditRoutes(fastify: FastifyInstance, context: RouteCont
         summary: 'A signed checkpoint of the process’s history (Ed25519), to keep',
         tags: ['audit'],
         params: z.object({ process: z.string().max(100) }),
-        response: {
-          200: z.object({
-            process: z.string(),
-            seq: z.number(),
-            hash: z.string(),
-            at: z.number(),
-            publicKey: z.string(),
-            signature: z.string(),
-          }),
-        },
+        response: { 200: checkpointJson },
       },
     },
     async (request) => {

@@ -12,6 +12,7 @@ import { renderBriefingHtml } from '../../io/briefing-html.ts';
 import { BriefingService } from '../../services/briefing-service.ts';
 import { renderPdf } from '../../services/pdf-renderer.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
+import { briefingJson } from '../responses/record.ts';
 
 const params = z.object({ process: z.string().max(100), event: z.string().max(100) });
 
@@ -39,6 +40,7 @@ export function registerBriefingRoutes(fastify: FastifyInstance, context: RouteC
           "A briefing for an event: participants with their roles that day and recent statements, the current text's open provisions, the positions you may see",
         tags,
         params,
+        response: { 200: briefingJson },
       },
     },
     async (request, reply) => sendJson(reply, await briefingFor(request, request.params)),

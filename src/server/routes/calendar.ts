@@ -12,6 +12,7 @@ import { ForbiddenError } from '../../core/errors.ts';
 import { CalendarService } from '../../services/calendar-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
 import { dateParam, parseDateParam } from '../query.ts';
+import { calendarTokenJson } from '../responses/record.ts';
 
 const processParams = z.object({ process: z.string().max(100) });
 
@@ -72,6 +73,7 @@ export function registerCalendarRoutes(fastify: FastifyInstance, context: RouteC
           'A calendar token for you (shown once), and the feed URL that carries it: it reads calendar feeds only',
         tags,
         params: processParams,
+        response: { 201: calendarTokenJson },
       },
     },
     async (request, reply) => {

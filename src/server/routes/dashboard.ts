@@ -7,6 +7,7 @@ import { dayOf } from '../../core/fuzzy-date.ts';
 import { DashboardService, DEFAULT_DASHBOARD_LIMIT } from '../../services/dashboard-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
 import { dateParam, parseDateParam } from '../query.ts';
+import { dashboardJson } from '../responses/record.ts';
 
 export function registerDashboardRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -34,6 +35,7 @@ export function registerDashboardRoutes(fastify: FastifyInstance, context: Route
             .default(DEFAULT_DASHBOARD_LIMIT)
             .meta({ description: 'Events, statements and changed items of each kind to list.' }),
         }),
+        response: { 200: dashboardJson },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RouteContext } from '../context.ts';
 
-const status = z.object({ status: z.enum(['ok']) });
+const status = z.strictObject({ status: z.enum(['ok']) });
 
 export function registerHealthRoutes(app: FastifyInstance, context: RouteContext): void {
   app.get(
@@ -18,7 +18,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: RouteContext
       schema: {
         summary: 'The server can reach its database',
         tags: ['health'],
-        response: { 200: status, 503: z.object({ status: z.literal('unavailable') }) },
+        response: { 200: status, 503: z.strictObject({ status: z.literal('unavailable') }) },
       },
     },
     async (_request, reply) => {

@@ -12,6 +12,16 @@ import type { TimelineQuery } from '../../core/timeline.ts';
 import { RecordService } from '../../services/record-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
 import { dateParam, enumList, listParam, pageQuery, parseDateParam, splitList } from '../query.ts';
+import {
+  eventReportJson,
+  personReportJson,
+  processListJson,
+  processReportJson,
+  statementPageJson,
+  timelineHistogramJson,
+  timelinePageJson,
+  whoJson,
+} from '../responses/record.ts';
 
 const processParams = z.object({ process: z.string().max(100) });
 
@@ -22,7 +32,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
 
   app.get(
     '/api/v1/processes',
-    { schema: { summary: 'The processes', tags } },
+    { schema: { summary: 'The processes', tags, response: { 200: processListJson } } },
     async (_request, reply) => sendJson(reply, await service(PUBLIC_VIEWER).listProcesses()),
   );
 
@@ -53,6 +63,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
         tags,
         params: processParams,
         querystring: z.object({ asOf: dateParam.optional() }),
+        response: { 200: processReportJson },
       },
     },
     async (request, reply) => {
@@ -78,6 +89,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
             .optional()
             .meta({ description: `Comma-separated: ${APPOINTMENT_ROLES.join(', ')}` }),
         }),
+        response: { 200: whoJson },
       },
     },
     async (request, reply) => {
@@ -148,6 +160,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
           ...timelineFilters,
           buckets: z.coerce.number().int().min(1).max(1_000).default(200),
         }),
+        response: { 200: timelineHistogramJson },
       },
     },
     async (request, reply) => {
@@ -184,6 +197,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
         tags,
         params: processParams,
         querystring: z.object({ ...timelineFilters, ...pageQuery }),
+        response: { 200: timelinePageJson },
       },
     },
     async (request, reply) => {
@@ -209,6 +223,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
           event: z.string().max(100).optional(),
           ...pageQuery,
         }),
+        response: { 200: statementPageJson },
       },
     },
     async (request, reply) => {
@@ -231,6 +246,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
         tags,
         params: processParams.extend({ person: z.string().max(200) }),
         querystring: z.object(pageQuery),
+        response: { 200: personReportJson },
       },
     },
     async (request, reply) => {
@@ -250,6 +266,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, context: RouteCon
         summary: "An event with each party's delegation, outcome and sources",
         tags,
         params: processParams.extend({ event: z.string().max(100) }),
+        response: { 200: eventReportJson },
       },
     },
     async (request, reply) => {

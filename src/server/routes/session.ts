@@ -11,6 +11,7 @@ import { InvalidError } from '../../core/errors.ts';
 import type { ProcessId } from '../../core/ids.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import type { RouteContext } from '../context.ts';
+import { meJson, signedInJson } from '../responses/session.ts';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
@@ -35,7 +36,7 @@ export function registerSessionRoutes(fastify: FastifyInstance, context: RouteCo
           password: z.string().min(1).max(1_000),
         }),
         response: {
-          200: z.object({ user: z.string(), csrfToken: z.string() }),
+          200: signedInJson,
           400: error,
           429: error,
         },
@@ -78,6 +79,7 @@ export function registerSessionRoutes(fastify: FastifyInstance, context: RouteCo
         summary: 'Who you are signed in as, and your team in a process (?process=)',
         tags,
         querystring: z.object({ process: z.string().max(100).optional() }),
+        response: { 200: meJson },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 /** The negotiating text: texts, versions, the diff of two versions (JSON, Markdown briefing, HTML redline), the positions matrix. */
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Viewer } from '../../core/audience.ts';
@@ -13,6 +13,14 @@ import { PositionService, tagged } from '../../services/position-service.ts';
 import { TextService } from '../../services/text-service.ts';
 import { processOf, type RouteContext, sendJson } from '../context.ts';
 import { dateParam, parseDateParam } from '../query.ts';
+import {
+  positionMatrixJson,
+  positionMovementJson,
+  taggedPositionJson,
+  textDiffJson,
+  textJson,
+  textSummaryJson,
+} from '../responses/text.ts';
 
 const textParams = z.object({ process: z.string().max(100), text: z.string().max(100) });
 
@@ -28,6 +36,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
         summary: 'The texts, with the versions you may see',
         tags,
         params: z.object({ process: z.string().max(100) }),
+        response: { 200: z.array(textSummaryJson) },
       },
     },
     async (request, reply) => {
@@ -38,7 +47,14 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
 
   app.get(
     '/api/v1/processes/:process/texts/:text',
-    { schema: { summary: 'A text with its versions and provisions', tags, params: textParams } },
+    {
+      schema: {
+        summary: 'A text with its versions and provisions',
+        tags,
+        params: textParams,
+        response: { 200: textJson },
+      },
+    },
     async (request, reply) => {
       const { process, viewer } = await processOf(context, request, request.params.process);
       return sendJson(reply, await texts(viewer).getText(process, request.params.text));
@@ -57,6 +73,12 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
           to: z.string().max(100),
           format: z.enum(['json', 'markdown', 'html']).default('json'),
         }),
+        response: {
+          200: textDiffJson.meta({
+            description:
+              'The diff as JSON; with `format=markdown` or `html`, the briefing or the redline as text instead',
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -68,12 +90,14 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
         from: { id: comparison.from.id, label: comparison.from.label },
         to: { id: comparison.to.id, label: comparison.to.label },
       };
+      // The Markdown and HTML renderings are text, outside the JSON answer's schema.
+      const text = reply as FastifyReply;
       if (format === 'markdown')
-        return reply
+        return text
           .type('text/markdown; charset=utf-8')
           .send(renderDiffMarkdown(comparison.diff, diffContext));
       if (format === 'html')
-        return reply.type('text/html; charset=utf-8').send(
+        return text.type('text/html; charset=utf-8').send(
           renderRedlineHtml({
             diff: comparison.diff,
             before: comparison.from.provisions,
@@ -98,6 +122,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
           party: z.string().max(100).optional(),
           version: z.string().max(100).optional(),
         }),
+        response: { 200: z.array(taggedPositionJson) },
       },
     },
     async (request, reply) => {
@@ -131,6 +156,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
             .default('false')
             .meta({ description: 'Include unchanged stances' }),
         }),
+        response: { 200: positionMovementJson },
       },
     },
     async (request, reply) => {
@@ -167,6 +193,7 @@ export function registerTextRoutes(fastify: FastifyInstance, context: RouteConte
           version: z.string().max(100).optional(),
           asOf: dateParam.optional(),
         }),
+        response: { 200: positionMatrixJson },
       },
     },
     async (request, reply) => {

@@ -7,7 +7,7 @@
  * every write is recorded in the audit chain with the user.
  */
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AUDIENCES } from '../../core/audience.ts';
@@ -18,6 +18,12 @@ import { AnalysisService } from '../../services/analysis-service.ts';
 import { TextService, versionTag } from '../../services/text-service.ts';
 import { ifMatchOf, processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
 import { dateParam, parseDateParam } from '../query.ts';
+import {
+  draftReportJson,
+  madeVersionJson,
+  versionDetailJson,
+  versionJson,
+} from '../responses/text.ts';
 
 const slug = z.string().min(1).max(100);
 const textParams = z.object({ process: slug, text: slug });
@@ -38,6 +44,12 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
         tags,
         params: versionParams,
         querystring: z.object({ format: z.enum(['json', 'akn', 'plain']).default('json') }),
+        response: {
+          200: versionDetailJson.meta({
+            description:
+              'The version as JSON; with `format=akn` or `plain`, Akoma Ntoso XML or the plain draft instead',
+          }),
+        },
       },
     },
     async (request, reply) => {
@@ -61,7 +73,8 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
         format,
         new Date(context.now()).toISOString().slice(0, 10),
       );
-      return reply
+      // XML or plain text, outside the JSON answer's schema.
+      return (reply as FastifyReply)
         .type(format === 'akn' ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8')
         .send(exported);
     },
@@ -94,6 +107,12 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
           note: z.string().max(100_000).optional(),
           dryRun: z.boolean().optional(),
         }),
+        response: {
+          200: draftReportJson.meta({
+            description: 'A version replaced, or a dry run (nothing written)',
+          }),
+          201: draftReportJson.meta({ description: 'A new version' }),
+        },
       },
     },
     async (request, reply) => {
@@ -156,6 +175,7 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
             note: z.string().max(100_000).optional(),
           })
           .strict(),
+        response: { 200: versionJson },
       },
     },
     async (request, reply) => {
@@ -200,6 +220,7 @@ export function registerVersionRoutes(fastify: FastifyInstance, context: RouteCo
           note: z.string().max(100_000).optional(),
           package: z.record(slug, slug),
         }),
+        response: { 201: madeVersionJson },
       },
     },
     async (request, reply) => {

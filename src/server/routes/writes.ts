@@ -17,6 +17,8 @@ import { ProfileService } from '../../services/analysis-service.ts';
 import { PositionService, positionTag } from '../../services/position-service.ts';
 import { TextService } from '../../services/text-service.ts';
 import { ifMatchOf, processOf, type RouteContext, sendJson, writerFor } from '../context.ts';
+import { profileJson } from '../responses/analysis.ts';
+import { positionJson } from '../responses/text.ts';
 
 export function registerWriteRoutes(fastify: FastifyInstance, context: RouteContext): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -30,6 +32,7 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
           "A party's profile (if you may see it), in the scenario file's form, with its ETag",
         tags: ['analysis'],
         params: partyParams,
+        response: { 200: profileJson },
       },
     },
     async (request, reply) => {
@@ -53,6 +56,7 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
         params: partyParams,
         headers: z.object({ 'if-match': z.string().max(200).optional() }).passthrough(),
         body: profileSchema,
+        response: { 200: profileJson },
       },
     },
     async (request, reply) => {
@@ -97,6 +101,7 @@ export function registerWriteRoutes(fastify: FastifyInstance, context: RouteCont
           audience: z.enum(POSITION_AUDIENCES).default('party'),
           recorded: z.string().max(200).optional(),
         }),
+        response: { 201: positionJson },
       },
     },
     async (request, reply) => {

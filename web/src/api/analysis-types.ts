@@ -1,181 +1,55 @@
 /**
- * The shapes of the analysis answers the app reads, after the server's types
- * (src/core/analysis/analysis-report.ts, space-points.ts, sensitivity-summary.ts;
- * src/services/analysis-service.ts). The routes declare no response schema yet.
+ * The shapes of the analysis answers the app reads, taken from the OpenAPI
+ * document (docs/openapi.json, generated from the routes' zod response
+ * schemas in src/server/responses/analysis.ts and text.ts; `npm run openapi`
+ * regenerates it and `schema.d.ts`). Nothing here is written by hand but the
+ * names: each type is a shared component of the document
+ * (`components['schemas'][…]`).
  */
 
-export type Criterion = 'nash' | 'kalai-smorodinsky' | 'egalitarian' | 'utilitarian';
+import type { components } from './schema.d.ts';
+
+type Schemas = components['schemas'];
+
+/** A bargaining solution's criterion. */
+export type Criterion = Schemas['Criterion'];
 
 /** A package: one option per issue (issue slug → option slug). */
-export type AnalysisPackage = Readonly<Record<string, string>>;
+export type AnalysisPackage = Schemas['AnalysisPackage'];
 
 /** GET /api/v1/processes/{process}/analysis/inputs */
-export interface AnalysisInputs {
-  readonly issues: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly options: readonly { readonly id: string; readonly label: string }[];
-    readonly text?: string;
-  }[];
-  readonly profiles: readonly {
-    readonly party: string;
-    readonly audience: 'party' | 'mediator' | 'public';
-  }[];
-  readonly leftOut: readonly string[];
-  readonly text?: string;
-  readonly ready: boolean;
-  readonly mediatorOnly: boolean;
-}
+export type AnalysisInputs = Schemas['AnalysisInputs'];
 
-export interface PointReport {
-  readonly utilities: readonly number[];
-  readonly packages: readonly AnalysisPackage[];
-  readonly packageCount: number;
-}
+/** A frontier point: everyone's utilities and (some of) the packages giving them. */
+export type PointReport = Schemas['PointReport'];
 
-export interface SolutionReport {
-  readonly criterion: Criterion;
-  readonly value: number;
-  readonly points: readonly PointReport[];
-}
+export type SolutionReport = Schemas['SolutionReport'];
 
-export interface Improvement {
-  readonly changes: readonly {
-    readonly issue: string;
-    readonly from: string;
-    readonly to: string;
-  }[];
-  readonly utilities: readonly number[];
-  readonly gains: readonly number[];
-  readonly acceptable: boolean;
-}
+/** A change of a few options that makes the draft better for everyone. */
+export type Improvement = Schemas['Improvement'];
 
-export interface DraftReport {
-  readonly package: AnalysisPackage;
-  readonly utilities: readonly number[];
-  readonly aboveReservation: readonly boolean[];
-  readonly redLinesCrossed: readonly {
-    readonly party: string;
-    readonly lines: readonly string[];
-  }[];
-  readonly acceptable: boolean;
-  readonly efficient: boolean;
-  readonly gainToFrontier: number;
-  readonly improvements: readonly Improvement[];
-  readonly searchedChanges: number;
-  readonly improvementsFound: number;
-}
+/** The draft package: each party's utility of it, the red lines it crosses, improvements. */
+export type DraftReport = Schemas['DraftAnalysis'];
 
-export type AcceptableCount =
-  | { kind: 'exact'; count: string; total: string; method: string }
-  | {
-      kind: 'estimate';
-      estimate: number;
-      low: number;
-      high: number;
-      total: string;
-      samples: number;
-      confidence: number;
-      method: string;
-    };
+/** The acceptable packages, counted exactly or estimated. */
+export type AcceptableCount = Schemas['AcceptableCount'];
 
-export interface Probability {
-  readonly estimate: number;
-  readonly low: number;
-  readonly high: number;
-}
+/** A share with its 95% interval. */
+export type Probability = Schemas['Probability'];
 
-export interface Distribution {
-  readonly mean: number;
-  readonly sd: number;
-  readonly min: number;
-  readonly p5: number;
-  readonly p25: number;
-  readonly median: number;
-  readonly p75: number;
-  readonly p95: number;
-  readonly max: number;
-}
+export type Distribution = Schemas['Distribution'];
 
-export interface SensitivityResult {
-  readonly samples: number;
-  readonly seed: number;
-  readonly deterministic: boolean;
-  readonly certainParties: readonly string[];
-  readonly parties: readonly string[];
-  readonly candidates: readonly {
-    readonly label: string;
-    readonly nash: boolean;
-    readonly acceptable: Probability;
-    readonly nashPackage: Probability;
-    readonly parties: readonly {
-      readonly party: string;
-      readonly aboveReservation: Probability;
-      readonly utility: Distribution;
-    }[];
-  }[];
-  readonly nashStability?: Probability;
-  readonly noAgreement: number;
-  readonly inexactFrontiers: number;
-}
+/** The sensitivity of the answers to the profiles' uncertainty (`samples` > 0). */
+export type SensitivityResult = Schemas['SensitivityResult'];
 
 /** The utility-space chart's points (`points=true`). */
-export interface SpacePoints {
-  readonly packages: { readonly kind: 'all' | 'sample'; readonly points: readonly number[][] };
-  readonly frontier: {
-    readonly complete: boolean;
-    readonly total: number;
-    readonly points: readonly number[][];
-  };
-}
+export type SpacePoints = Schemas['SpacePoints'];
 
 /** GET /api/v1/processes/{process}/analysis */
-export interface AnalysisResult {
-  readonly parties: readonly string[];
-  readonly reservations: readonly number[];
-  readonly issues: number;
-  readonly packages: { readonly all: string; readonly withinRedLines: string };
-  readonly frontier: {
-    readonly points: number;
-    readonly acceptablePoints: number;
-    readonly exact: boolean;
-    readonly epsilon: number;
-  };
-  readonly ideal?: readonly number[];
-  readonly solutions: readonly SolutionReport[];
-  readonly top: { readonly criterion: Criterion; readonly ranks: readonly SolutionReport[] };
-  readonly acceptable: AcceptableCount;
-  readonly draft?: DraftReport;
-  readonly leftOut: readonly string[];
-  readonly draftSource?: {
-    readonly text?: string;
-    readonly version?: string;
-    readonly found: {
-      readonly package: AnalysisPackage;
-      readonly unsettled: readonly { readonly issue: string; readonly reason?: string }[];
-    };
-    readonly complete: boolean;
-  };
-  readonly sensitivity?: SensitivityResult;
-  readonly space?: SpacePoints;
-}
+export type AnalysisResult = Schemas['AnalysisResult'];
 
 /** POST /api/v1/processes/{process}/texts/{text}/versions */
-export interface MadeVersion {
-  readonly text: string;
-  readonly version: string;
-  readonly written: readonly string[];
-  readonly skipped: readonly string[];
-}
+export type MadeVersion = Schemas['MadeVersion'];
 
-/** GET /api/v1/processes/{process}/texts (versions without provisions). */
-export interface TextWithVersions {
-  readonly id: string;
-  readonly title: string;
-  readonly versions: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly status: string;
-    readonly audience: 'public' | 'private';
-  }[];
-}
+/** GET /api/v1/processes/{process}/texts (each text with its versions, without provisions). */
+export type TextWithVersions = Schemas['TextSummary'];

@@ -25,12 +25,22 @@ type QueryOf<P extends keyof paths> = paths[P] extends {
   ? NonNullable<Q>
   : never;
 
+/**
+ * The answer of a route that declares its response in the document, typed
+ * from it (openapi-fetch's `data`): the declared return types below must match.
+ */
+function answer<D>(
+  request: Promise<{ data?: D; error?: unknown; response: Response }>,
+): Promise<D> {
+  return call<D>(request);
+}
+
 export type DashboardQuery = QueryOf<'/api/v1/processes/{process}/dashboard'>;
 export type TimelineQuery = QueryOf<'/api/v1/processes/{process}/timeline'>;
 
 /** Who is signed in, and their team in `process`; keeps the session's CSRF token. */
 export async function getMe(process?: string): Promise<Me> {
-  const me = await call<Me>(
+  const me = await answer(
     api.GET('/api/v1/me', { params: { query: process === undefined ? {} : { process } } }),
   );
   setCsrfToken(me.csrfToken);
@@ -38,7 +48,7 @@ export async function getMe(process?: string): Promise<Me> {
 }
 
 export async function signIn(name: string, password: string): Promise<SignedIn> {
-  const session = await call<SignedIn>(api.POST('/api/v1/session', { body: { name, password } }));
+  const session = await answer(api.POST('/api/v1/session', { body: { name, password } }));
   setCsrfToken(session.csrfToken);
   return session;
 }
@@ -49,15 +59,15 @@ export async function signOut(): Promise<void> {
 }
 
 export function listProcesses(): Promise<ProcessSummary[]> {
-  return call(api.GET('/api/v1/processes'));
+  return answer(api.GET('/api/v1/processes'));
 }
 
 export function getProcess(process: string): Promise<ProcessReport> {
-  return call(api.GET('/api/v1/processes/{process}', { params: { path: { process } } }));
+  return answer(api.GET('/api/v1/processes/{process}', { params: { path: { process } } }));
 }
 
 export function getDashboard(process: string, query: DashboardQuery): Promise<Dashboard> {
-  return call(
+  return answer(
     api.GET('/api/v1/processes/{process}/dashboard', { params: { path: { process }, query } }),
   );
 }
@@ -66,7 +76,7 @@ export function getTimeline(
   process: string,
   query: TimelineQuery,
 ): Promise<Page<NegotiationEvent>> {
-  return call(
+  return answer(
     api.GET('/api/v1/processes/{process}/timeline', { params: { path: { process }, query } }),
   );
 }

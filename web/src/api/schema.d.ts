@@ -127,10 +127,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: string;
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"];
                     };
                 };
                 /** @description Default Response */
@@ -217,7 +214,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Me"];
+                    };
                 };
             };
         };
@@ -251,7 +250,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ProcessSummary"][];
+                    };
                 };
             };
         };
@@ -326,7 +327,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ProcessReport"];
+                    };
                 };
             };
         };
@@ -369,7 +372,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Who"];
+                    };
                 };
             };
         };
@@ -424,7 +429,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TimelineHistogram"];
+                    };
                 };
             };
         };
@@ -477,7 +484,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["NegotiationEvent"][];
+                            hasMore: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -518,7 +530,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Statement"][];
+                            hasMore: boolean;
+                        };
+                    };
                 };
             };
         };
@@ -558,7 +575,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PersonReport"];
+                    };
                 };
             };
         };
@@ -595,7 +614,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["EventReport"];
+                    };
                 };
             };
         };
@@ -641,7 +662,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
                 };
             };
         };
@@ -677,7 +700,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TextSummary"][];
+                    };
                 };
             };
         };
@@ -714,7 +739,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NegotiatingText"];
+                    };
                 };
             };
         };
@@ -750,12 +777,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The diff as JSON; with `format=markdown` or `html`, the briefing or the redline as text instead */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TextDiff"];
+                    };
                 };
             };
         };
@@ -796,7 +825,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TaggedPosition"][];
+                    };
                 };
             };
         };
@@ -841,7 +872,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PositionMovement"];
+                    };
                 };
             };
         };
@@ -882,7 +915,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PositionMatrix"];
+                    };
                 };
             };
         };
@@ -925,11 +960,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Position"];
+                    };
                 };
             };
         };
@@ -976,7 +1013,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnalysisResult"];
+                    };
                 };
             };
         };
@@ -1012,7 +1051,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AnalysisInputs"];
+                    };
                 };
             };
         };
@@ -1051,7 +1092,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AuditView"];
+                    };
                 };
             };
         };
@@ -1088,14 +1131,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            process: string;
-                            seq: number;
-                            hash: string;
-                            at: number;
-                            publicKey: string;
-                            signature: string;
-                        };
+                        "application/json": components["schemas"]["Checkpoint"];
                     };
                 };
             };
@@ -1133,7 +1169,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Profile"];
+                    };
                 };
             };
         };
@@ -1209,7 +1247,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Profile"];
+                    };
                 };
             };
         };
@@ -1243,12 +1283,14 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The version as JSON; with `format=akn` or `plain`, Akoma Ntoso XML or the plain draft instead */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VersionDetail"];
+                    };
                 };
             };
         };
@@ -1294,12 +1336,23 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description A version replaced, or a dry run (nothing written) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DraftImport"];
+                    };
+                };
+                /** @description A new version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DraftImport"];
+                    };
                 };
             };
         };
@@ -1343,7 +1396,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Version"];
+                    };
                 };
             };
         };
@@ -1389,11 +1444,13 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MadeVersion"];
+                    };
                 };
             };
         };
@@ -1466,11 +1523,13 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CalendarToken"];
+                    };
                 };
             };
         };
@@ -1505,7 +1564,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Briefing"];
+                    };
                 };
             };
         };
@@ -1595,55 +1656,1064 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        provisionInput: {
-            /** @description The provision's stable identity: the same provision keeps it in every version, whatever its number. */
-            id: string;
+        Profile: {
+            party: string;
             /**
-             * @description How it is numbered; defaults to decimal.
+             * @description party (its own delegation only, the default), mediator (and the mediator), or public.
              * @enum {string}
              */
-            style?: "section" | "article" | "decimal" | "dotted" | "alpha" | "roman" | "none";
-            heading?: string;
-            /** @description The wording (absent for an open provision). */
-            body?: string;
-            /** @description Two or more bracketed wordings: the provision is open. */
-            alternatives?: {
-                /** @description The alternative's identity, unique within its provision. */
-                id: string;
-                /** @description The complete wording of the provision if this alternative is chosen (may be empty: "without"). */
-                text: string;
-            }[];
-            /** @description The alternative this version proposes. */
-            proposed?: string;
-            /** @description Lineage: the provisions (of the version derived from) this one was split or merged from. */
-            from?: string[];
+            audience?: "party" | "mediator" | "public";
             note?: string;
-            children?: components["schemas"]["provisionInput"][];
+            /** @description Utility of no agreement (the disagreement point), 0–1. */
+            reservation: number;
+            /** @description Issue → weight (scaled to sum 1). */
+            weights: {
+                [key: string]: number;
+            };
+            /** @description Issue → option → value 0–1, or for a numeric issue points [x, value] joined by lines. */
+            values: {
+                [key: string]: {
+                    [key: string]: number;
+                } | (number)[][];
+            };
+            red_lines?: ({
+                /** @description Packages meeting every condition at once are ruled out. */
+                forbid: {
+                    [key: string]: string[];
+                };
+                note?: string;
+            } | {
+                /** @description Issue → the options meeting the condition. */
+                if: {
+                    [key: string]: string[];
+                };
+                /** @description Packages meeting `if` must meet this. */
+                needs: {
+                    [key: string]: string[];
+                };
+                note?: string;
+            })[];
+            uncertainty?: {
+                relative?: number;
+                weights?: {
+                    [key: string]: (number)[];
+                };
+                values?: {
+                    [key: string]: {
+                        [key: string]: (number)[];
+                    };
+                };
+            };
         };
-        provision: {
-            /** @description The provision's stable identity: the same provision keeps it in every version, whatever its number. */
+        AnalysisInputs: {
+            issues: {
+                id: string;
+                name: string;
+                options: {
+                    id: string;
+                    label: string;
+                }[];
+                /** @description The text whose provision gives the options. */
+                text?: string;
+            }[];
+            /** @description The profiles you may see, in the analysis' order of parties. */
+            profiles: {
+                party: string;
+                /** @enum {string} */
+                audience: "party" | "mediator" | "public";
+            }[];
+            /** @description Parties of the process with no profile you may see. */
+            leftOut: string[];
+            /** @description The text the issues are tied to (the draft comes from one of its versions). */
+            text?: string;
+            /** @description True when there are issues and at least two visible profiles. */
+            ready: boolean;
+            /** @description The mediator's analysis on profiles shared with it: for the mediator team only. */
+            mediatorOnly: boolean;
+        };
+        /** @enum {string} */
+        Criterion: "nash" | "kalai-smorodinsky" | "egalitarian" | "utilitarian";
+        /** @description Issue → option. */
+        AnalysisPackage: {
+            [key: string]: string;
+        };
+        PointReport: {
+            /** @description In the order of the report's parties. */
+            utilities: number[];
+            packages: components["schemas"]["AnalysisPackage"][];
+            /** @description How many packages give these utilities in all. */
+            packageCount: number;
+        };
+        SolutionReport: {
+            criterion: components["schemas"]["Criterion"];
+            value: number;
+            /** @description All tied points (at most 10). */
+            points: components["schemas"]["PointReport"][];
+        };
+        Improvement: {
+            changes: {
+                issue: string;
+                from: string;
+                to: string;
+            }[];
+            utilities: number[];
+            gains: number[];
+            acceptable: boolean;
+        };
+        DraftAnalysis: {
+            package: components["schemas"]["AnalysisPackage"];
+            utilities: number[];
+            /** @description Per party: at or above its reservation value. */
+            aboveReservation: boolean[];
+            /** @description Red lines crossed, per party that has any. */
+            redLinesCrossed: {
+                party: string;
+                lines: string[];
+            }[];
+            acceptable: boolean;
+            efficient: boolean;
+            /** @description The largest gain every party can have at once by moving to the frontier (≤ 0 when efficient); null when no package is within every red line. */
+            gainToFrontier: number | null;
+            improvements: components["schemas"]["Improvement"][];
+            /** @description Sets of up to this many changes were searched. */
+            searchedChanges: number;
+            improvementsFound: number;
+        };
+        /** @description The acceptable packages, counted exactly or estimated; `total` counts the packages within the red lines (big integers as decimal strings). */
+        AcceptableCount: {
+            /** @enum {string} */
+            kind: "exact";
+            count: string;
+            total: string;
+            /** @enum {string} */
+            method: "enumeration" | "branch-and-bound" | "meet-in-the-middle";
+        } | {
+            /** @enum {string} */
+            kind: "estimate";
+            estimate: number;
+            low: number;
+            high: number;
+            total: string;
+            samples: number;
+            confidence: number;
+            /** @enum {string} */
+            method: "monte-carlo";
+        };
+        /** @description A share with its 95% interval. */
+        Probability: {
+            estimate: number;
+            low: number;
+            high: number;
+        };
+        Distribution: {
+            mean: number;
+            sd: number;
+            min: number;
+            p5: number;
+            p25: number;
+            median: number;
+            p75: number;
+            p95: number;
+            max: number;
+        };
+        SensitivityResult: {
+            samples: number;
+            seed: number;
+            /** @description No profile has any uncertainty: every sample was the nominal analysis. */
+            deterministic: boolean;
+            /** @description Parties whose profile states no range (their estimates were taken as exact). */
+            certainParties: string[];
+            parties: string[];
+            candidates: {
+                label: string;
+                nash: boolean;
+                acceptable: components["schemas"]["Probability"];
+                nashPackage: components["schemas"]["Probability"];
+                parties: {
+                    party: string;
+                    aboveReservation: components["schemas"]["Probability"];
+                    utility: components["schemas"]["Distribution"];
+                }[];
+            }[];
+            /** @description How often a candidate flagged `nash` stays a Nash package. */
+            nashStability?: components["schemas"]["Probability"];
+            /** @description Samples in which no package was acceptable to everyone. */
+            noAgreement: number;
+            /** @description Samples whose frontier was thinned to an ε-frontier. */
+            inexactFrontiers: number;
+        };
+        /** @description The utility-space chart's points (`points=true`). */
+        SpacePoints: {
+            packages: {
+                /** @enum {string} */
+                kind: "all" | "sample";
+                points: number[][];
+            };
+            frontier: {
+                complete: boolean;
+                total: number;
+                points: number[][];
+            };
+        };
+        DraftSource: {
+            text?: string;
+            version?: string;
+            found: {
+                package: components["schemas"]["AnalysisPackage"];
+                /** @description Issue → where its option came from. */
+                sources: {
+                    [key: string]: "proposal" | "closed-wording" | "current";
+                };
+                /** @description Issues whose option the version does not settle, with the reason. */
+                unsettled: {
+                    issue: string;
+                    reason: string;
+                }[];
+            };
+            /** @description True when every issue has an option, so the draft was analysed. */
+            complete: boolean;
+        };
+        AnalysisResult: {
+            parties: string[];
+            reservations: number[];
+            issues: number;
+            /** @description Packages in the space, and within everyone’s red lines (decimal strings: they can exceed 2^53). */
+            packages: {
+                all: string;
+                withinRedLines: string;
+            };
+            frontier: {
+                points: number;
+                acceptablePoints: number;
+                exact: boolean;
+                /** @description Error bound when approximate (0 when exact): every efficient package is within it of a listed point. */
+                epsilon: number;
+            };
+            /** @description Each party's best acceptable utility (absent when no package is acceptable). */
+            ideal?: number[];
+            solutions: components["schemas"]["SolutionReport"][];
+            top: {
+                criterion: components["schemas"]["Criterion"];
+                ranks: components["schemas"]["SolutionReport"][];
+            };
+            acceptable: components["schemas"]["AcceptableCount"];
+            draft?: components["schemas"]["DraftAnalysis"];
+            leftOut: string[];
+            draftSource?: components["schemas"]["DraftSource"];
+            sensitivity?: components["schemas"]["SensitivityResult"];
+            space?: components["schemas"]["SpacePoints"];
+        };
+        AuditEntry: {
+            seq: number;
+            /** @description When (UTC milliseconds). */
+            at: number;
+            actor: string;
+            /** @description What was written: `process:…`, `text:…/…`, `position:…`, `team:…`… */
+            object: string;
+            operation: string;
+            /** @description SHA-256 of the object's content before. */
+            before?: string;
+            /** @description SHA-256 of the object's content after. */
+            after?: string;
+            /** @description The hash of the entry before (64 zeros for the first). */
+            prev: string;
+            /** @description SHA-256 over the canonical JSON of the entry's fields. */
+            hash: string;
+        };
+        /** @description An entry about an object you may not see: only its place in the chain, so the links still check. */
+        HiddenAuditEntry: {
+            seq: number;
+            prev: string;
+            hash: string;
+            /** @enum {boolean} */
+            hidden: true;
+        };
+        AuditView: {
+            process: string;
+            entries: (components["schemas"]["AuditEntry"] | components["schemas"]["HiddenAuditEntry"])[];
+        };
+        Checkpoint: {
+            process: string;
+            seq: number;
+            hash: string;
+            /** @description When it was signed (UTC milliseconds). */
+            at: number;
+            /** @description The server's Ed25519 public key (SPKI, base64). */
+            publicKey: string;
+            /** @description Ed25519 signature (base64) over the canonical JSON of { process, seq, hash, at }. */
+            signature: string;
+        };
+        FuzzyDate: {
+            text: string;
+            /** @enum {string} */
+            precision: "instant" | "day" | "approximate" | "week" | "month" | "year" | "window";
+            start: string | null;
+            end: string | null;
+            label?: string;
+        };
+        VersionSummary: {
             id: string;
+            label: string;
+            date?: components["schemas"]["FuzzyDate"];
+            /** @description The party that proposed this version. */
+            proposedBy?: string;
+            /** @description The person who tabled it. */
+            proposedByPerson?: string;
+            /** @description The version this one was derived from. */
+            derivedFrom?: string;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "agreed" | "superseded";
+            /** @description The parties it was circulated to. */
+            circulatedTo: string[];
             /**
-             * @description How it is numbered; defaults to decimal.
+             * @description `public`: published (observers may read it); `private`: only for the parties it was circulated to.
              * @enum {string}
              */
-            style?: "section" | "article" | "decimal" | "dotted" | "alpha" | "roman" | "none";
+            audience: "public" | "private";
+            source?: string;
+            note?: string;
+            provisionCount: number;
+        };
+        Position: {
+            /** @description Derived from all the other fields: positions never change. */
+            key: string;
+            text: string;
+            version: string;
+            provision: string;
+            party: string;
+            /** @enum {string} */
+            stance: "accepts" | "accepts-with-changes" | "rejects" | "red-line" | "undecided";
+            /** @description For `accepts-with-changes`: the wording the party proposes. */
+            wording?: string;
+            /** @description For an open provision: the alternative the stance is about. */
+            alternative?: string;
+            note?: string;
+            /** @description Who recorded it (a person's slug or a user's name). */
+            author?: string;
+            recorded: components["schemas"]["FuzzyDate"];
+            /** @enum {string} */
+            audience: "party" | "mediator" | "public";
+            source?: string;
+        };
+        TaggedPosition: {
+            /** @description Derived from all the other fields: positions never change. */
+            key: string;
+            text: string;
+            version: string;
+            provision: string;
+            party: string;
+            /** @enum {string} */
+            stance: "accepts" | "accepts-with-changes" | "rejects" | "red-line" | "undecided";
+            /** @description For `accepts-with-changes`: the wording the party proposes. */
+            wording?: string;
+            /** @description For an open provision: the alternative the stance is about. */
+            alternative?: string;
+            note?: string;
+            /** @description Who recorded it (a person's slug or a user's name). */
+            author?: string;
+            recorded: components["schemas"]["FuzzyDate"];
+            /** @enum {string} */
+            audience: "party" | "mediator" | "public";
+            source?: string;
+            /** @description The ETag to send as If-Match: the key, quoted. */
+            tag: string;
+        };
+        Alternative: {
+            id: string;
+            /** @description The complete wording of the provision if this alternative is chosen. */
+            text: string;
+        };
+        ProvisionFields: {
+            id: string;
+            /**
+             * @description How it is numbered: article (counted through the whole text), section, decimal, dotted, alpha, roman, none.
+             * @enum {string}
+             */
+            style: "section" | "article" | "decimal" | "dotted" | "alpha" | "roman" | "none";
             heading?: string;
-            /** @description The wording (absent for an open provision). */
-            body?: string;
-            /** @description Two or more bracketed wordings: the provision is open. */
-            alternatives?: {
-                /** @description The alternative's identity, unique within its provision. */
-                id: string;
-                /** @description The complete wording of the provision if this alternative is chosen (may be empty: "without"). */
-                text: string;
-            }[];
-            /** @description The alternative this version proposes. */
+            /** @description The wording of a closed provision; empty for an open one. */
+            body: string;
+            /** @description Two or more alternative wordings: the provision is open. */
+            alternatives?: components["schemas"]["Alternative"][];
+            /** @description The alternative this version proposes, if any. */
             proposed?: string;
-            /** @description Lineage: the provisions (of the version derived from) this one was split or merged from. */
+            /** @description Provisions this one was split from or merged from (its lineage). */
             from?: string[];
             note?: string;
-            children?: components["schemas"]["provision"][];
+        };
+        ProvisionNode: {
+            id: string;
+            /**
+             * @description How it is numbered: article (counted through the whole text), section, decimal, dotted, alpha, roman, none.
+             * @enum {string}
+             */
+            style: "section" | "article" | "decimal" | "dotted" | "alpha" | "roman" | "none";
+            heading?: string;
+            /** @description The wording of a closed provision; empty for an open one. */
+            body: string;
+            /** @description Two or more alternative wordings: the provision is open. */
+            alternatives?: components["schemas"]["Alternative"][];
+            /** @description The alternative this version proposes, if any. */
+            proposed?: string;
+            /** @description Provisions this one was split from or merged from (its lineage). */
+            from?: string[];
+            note?: string;
+            children: components["schemas"]["ProvisionNode"][];
+        };
+        Version: {
+            id: string;
+            label: string;
+            date?: components["schemas"]["FuzzyDate"];
+            /** @description The party that proposed this version. */
+            proposedBy?: string;
+            /** @description The person who tabled it. */
+            proposedByPerson?: string;
+            /** @description The version this one was derived from. */
+            derivedFrom?: string;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "agreed" | "superseded";
+            /** @description The parties it was circulated to. */
+            circulatedTo: string[];
+            /**
+             * @description `public`: published (observers may read it); `private`: only for the parties it was circulated to.
+             * @enum {string}
+             */
+            audience: "public" | "private";
+            source?: string;
+            note?: string;
+            provisions: components["schemas"]["ProvisionNode"][];
+        };
+        VersionDetail: {
+            id: string;
+            label: string;
+            date?: components["schemas"]["FuzzyDate"];
+            /** @description The party that proposed this version. */
+            proposedBy?: string;
+            /** @description The person who tabled it. */
+            proposedByPerson?: string;
+            /** @description The version this one was derived from. */
+            derivedFrom?: string;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "agreed" | "superseded";
+            /** @description The parties it was circulated to. */
+            circulatedTo: string[];
+            /**
+             * @description `public`: published (observers may read it); `private`: only for the parties it was circulated to.
+             * @enum {string}
+             */
+            audience: "public" | "private";
+            source?: string;
+            note?: string;
+            provisions: components["schemas"]["ProvisionNode"][];
+            /** @description Provision id → its displayed number ("Article 3", "4.2", "(b)"); unnumbered provisions are absent. */
+            numbers: {
+                [key: string]: string;
+            };
+        };
+        TextSummary: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "plan" | "framework" | "declaration" | "agreement" | "treaty" | "other";
+            description?: string;
+            versions: components["schemas"]["VersionSummary"][];
+        };
+        NegotiatingText: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "plan" | "framework" | "declaration" | "agreement" | "treaty" | "other";
+            description?: string;
+            versions: components["schemas"]["Version"][];
+        };
+        /** @description Word changes: [`=` kept | `-` removed | `+` added, words]. */
+        WordOps: (("=" | "-" | "+") | string)[][];
+        ProvisionSnapshot: {
+            number?: string;
+            /** @description Absent at the top level. */
+            parent?: string;
+            /** @description Its place among its siblings. */
+            index: number;
+            fields: components["schemas"]["ProvisionFields"];
+        };
+        ProvisionDiff: {
+            id: string;
+            changes: ("added" | "removed" | "moved" | "renumbered" | "reworded" | "retitled" | "restyled" | "split" | "merged" | "opened" | "closed" | "alternatives-changed" | "proposal-changed" | "annotated")[];
+            /** @description Absent for an added provision. */
+            before?: components["schemas"]["ProvisionSnapshot"];
+            /** @description Absent for a removed provision. */
+            after?: components["schemas"]["ProvisionSnapshot"];
+            /** @description Word changes of the body (closed in both versions). */
+            body?: components["schemas"]["WordOps"];
+            /** @description Word changes of the heading. */
+            heading?: components["schemas"]["WordOps"];
+            /** @description Changes to the alternatives (open in both versions). */
+            alternatives?: {
+                id: string;
+                /** @enum {string} */
+                change: "added" | "removed" | "reworded" | "unchanged";
+                text?: components["schemas"]["WordOps"];
+                before?: string;
+                after?: string;
+            }[];
+            /** @description For provisions matched by similarity: how sure the match is, in [0, 1]. */
+            confidence?: number;
+        };
+        TextDiff: {
+            /**
+             * @description How provisions were paired: by identity, or by similarity of wording.
+             * @enum {string}
+             */
+            matching: "identity" | "similarity";
+            /** @description Changed provisions, in the new version's order; removed ones where they used to be. */
+            provisions: components["schemas"]["ProvisionDiff"][];
+            /** @description The new lists of children (`parent` null: the top level), where they differ from the old. */
+            order: {
+                parent: string | null;
+                children: string[];
+            }[];
+            summary: {
+                added: number;
+                removed: number;
+                moved: number;
+                renumbered: number;
+                reworded: number;
+                retitled: number;
+                restyled: number;
+                split: number;
+                merged: number;
+                opened: number;
+                closed: number;
+                "alternatives-changed": number;
+                "proposal-changed": number;
+                annotated: number;
+                unchanged: number;
+                changed: number;
+            };
+        };
+        PositionMatrix: {
+            version: string;
+            /** @description The columns (observers left out). */
+            parties: {
+                id: string;
+                name: string;
+                shortName?: string;
+                /** @enum {string} */
+                kind: "state" | "organisation" | "armed-group" | "other";
+                /** @enum {string} */
+                role: "mediator" | "party" | "guarantor" | "observer";
+                description?: string;
+            }[];
+            matrix: {
+                parties: string[];
+                rows: {
+                    provision: string;
+                    number?: string;
+                    heading?: string;
+                    wording: string;
+                    depth: number;
+                    /** @description Party → its latest position (absent: none recorded). */
+                    cells: {
+                        [key: string]: components["schemas"]["TaggedPosition"];
+                    };
+                }[];
+            };
+        };
+        StancePoint: {
+            version: string;
+        } | {
+            asOf: components["schemas"]["FuzzyDate"];
+        };
+        PositionMovement: {
+            text: string;
+            from: components["schemas"]["StancePoint"];
+            to: components["schemas"]["StancePoint"];
+            rows: {
+                provision: string;
+                party: string;
+                before?: components["schemas"]["Position"];
+                after?: components["schemas"]["Position"];
+                /**
+                 * @description `moved`: the stance (or its wording or alternative) differs; `same`: it does not; `new`: none before; `dropped`: none after.
+                 * @enum {string}
+                 */
+                change: "moved" | "same" | "new" | "dropped";
+            }[];
+        };
+        DraftImport: {
+            text: string;
+            version: string;
+            createdText: boolean;
+            /** @description Whether a version with this slug existed and was replaced. */
+            replacedVersion: boolean;
+            provisions: number;
+            /** @description Provisions that continue one of the base version, with the confidence of the match. */
+            continued: {
+                id: string;
+                confidence: number;
+            }[];
+            added: string[];
+            /** @description Provisions of the base version the draft no longer has. */
+            removed: string[];
+            dryRun: boolean;
+            /** @description The version's tag after the import (its ETag). */
+            tag: string;
+        };
+        MadeVersion: {
+            text: string;
+            version: string;
+            /** @description Issues whose option was written into a provision. */
+            written: string[];
+            /** @description Issues that could not be written (not tied to this text, or their provision is absent). */
+            skipped: string[];
+        };
+        /** @description A negotiation process: one set of talks. */
+        Process: {
+            id: string;
+            title: string;
+            description?: string;
+            started?: components["schemas"]["FuzzyDate"];
+            /** @enum {string} */
+            status: "active" | "suspended" | "concluded" | "failed";
+        };
+        ProcessSummary: {
+            process: components["schemas"]["Process"];
+            /** @description How many of each the process holds (all of them, whoever asks). */
+            counts: {
+                parties: number;
+                people: number;
+                events: number;
+                statements: number;
+            };
+        };
+        /** @description A state or organisation taking part in the process. */
+        Party: {
+            id: string;
+            name: string;
+            shortName?: string;
+            /** @enum {string} */
+            kind: "state" | "organisation" | "armed-group" | "other";
+            /**
+             * @description Its part in the process: a negotiating party, the mediator, a guarantor or an observer.
+             * @enum {string}
+             */
+            role: "mediator" | "party" | "guarantor" | "observer";
+            description?: string;
+        };
+        Person: {
+            id: string;
+            name: string;
+            /** @description Other spellings and transliterations of the name. */
+            aliases: string[];
+            description?: string;
+        };
+        /** @description A title held for a party and/or a role in the process, from a date to a date. */
+        Appointment: {
+            /** @description Derived from person, party, title, role and start. */
+            key: string;
+            person: string;
+            party?: string;
+            /** @description A title held for the party: "Secretary of State". */
+            title?: string;
+            /**
+             * @description A role in the process: head of delegation, envoy…
+             * @enum {string}
+             */
+            role?: "head-of-delegation" | "deputy-head-of-delegation" | "envoy" | "member" | "spokesperson" | "adviser" | "expert" | "observer";
+            from: components["schemas"]["FuzzyDate"];
+            to?: components["schemas"]["FuzzyDate"];
+            /** @description How the tenure ended. */
+            ended?: {
+                /** @enum {string} */
+                reason: "resigned" | "replaced" | "dismissed" | "term-ended" | "died" | "other";
+                /** @description The person who took over. */
+                replacedBy?: string;
+                note?: string;
+                source?: string;
+            };
+            note?: string;
+            source?: string;
+        };
+        Tenure: {
+            appointment: components["schemas"]["Appointment"];
+            /**
+             * @description Whether the appointment was certainly held at the date asked about, or only possibly (a fuzzy start or end straddles it).
+             * @enum {string}
+             */
+            certainty: "certain" | "possible";
+        };
+        WhoEntry: {
+            person: components["schemas"]["Person"];
+            tenure: components["schemas"]["Tenure"];
+        };
+        /** @description Who leads a party's side on the day, with the appointment that makes them lead. */
+        Lead: {
+            person: components["schemas"]["Person"];
+            tenure: components["schemas"]["Tenure"];
+        };
+        WhoGroup: {
+            /** @description Absent for the people who hold a role for no party. */
+            party?: components["schemas"]["Party"];
+            entries: components["schemas"]["WhoEntry"][];
+        };
+        /** @description How long it lasted; `approximate`: "about". */
+        Duration: {
+            minutes: number;
+            approximate: boolean;
+        };
+        /** @description A meeting, visit, call, statement, announcement or incident. */
+        NegotiationEvent: {
+            id: string;
+            /** @enum {string} */
+            kind: "meeting" | "visit" | "call" | "statement" | "announcement" | "incident";
+            /** @enum {string} */
+            status: "scheduled" | "held" | "cancelled";
+            title: string;
+            date: components["schemas"]["FuzzyDate"];
+            place?: string;
+            duration?: components["schemas"]["Duration"];
+            /** @description The person who led it. */
+            ledBy?: string;
+            /** @description People present, in the order given. */
+            participants: string[];
+            /** @description Parties taking part, in the order given. */
+            parties: string[];
+            outcome?: string;
+            description?: string;
+            /** @description The earlier event this one follows up on. */
+            followUpOf?: string;
+            sources: string[];
+            /** @enum {string} */
+            audience: "public" | "private";
+        };
+        /** @description Who said what, when, at which event. */
+        Statement: {
+            id: string;
+            /** @description Whether `id` was given by the author (otherwise it is derived from the content). */
+            explicitId: boolean;
+            /** @description The person speaking; absent for an unnamed official. */
+            speaker?: string;
+            /** @description The party speaking or spoken for. */
+            party?: string;
+            date: components["schemas"]["FuzzyDate"];
+            event?: string;
+            /** @enum {string} */
+            form: "quotation" | "paraphrase";
+            text: string;
+            /** @enum {string} */
+            audience: "public" | "private";
+            /** @description Topic tags, such as `territory`. */
+            topics: string[];
+            /** @description Where it was said: "on X", "nightly video address". */
+            channel?: string;
+            source?: string;
+        };
+        /** @description A report or document that facts in the record come from. */
+        Source: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "news-report" | "official-statement" | "document" | "social-media" | "transcript" | "interview" | "other";
+            outlet?: string;
+            author?: string;
+            url?: string;
+            published?: components["schemas"]["FuzzyDate"];
+            note?: string;
+        };
+        /** @description Who the answer was filtered for: the operator (everything), the public, a party's delegation, or the mediator. */
+        Viewer: {
+            /** @enum {string} */
+            kind: "operator";
+        } | {
+            /** @enum {string} */
+            kind: "public";
+        } | {
+            /** @enum {string} */
+            kind: "party";
+            party: string;
+        } | {
+            /** @enum {string} */
+            kind: "mediator";
+        };
+        ProcessReport: {
+            summary: components["schemas"]["ProcessSummary"];
+            parties: components["schemas"]["Party"][];
+            /** @description Heads of delegation as of the date, by party. */
+            heads: components["schemas"]["WhoGroup"][];
+            /** @description The next events (at most five). */
+            upcoming: {
+                items: components["schemas"]["NegotiationEvent"][];
+                hasMore: boolean;
+            };
+        };
+        Who: {
+            process: string;
+            asOf: components["schemas"]["FuzzyDate"];
+            groups: components["schemas"]["WhoGroup"][];
+        };
+        TimelineHistogram: {
+            /** @description The window counted, from (ISO instant); null when no window was given and no event matches. */
+            from: string | null;
+            to: string | null;
+            /** @enum {string} */
+            unit: "day" | "week" | "month" | "year";
+            /** @description Calendar units per bucket (more than 1 only for very long windows by year). */
+            step: number;
+            total: number;
+            scheduled: number;
+            buckets: {
+                start: string;
+                end: string;
+                count: number;
+                scheduled: number;
+            }[];
+        };
+        PersonReport: {
+            person: components["schemas"]["Person"];
+            appointments: components["schemas"]["Appointment"][];
+            /** @description The parties, by slug (the appointments and events refer to them). */
+            parties: {
+                [key: string]: components["schemas"]["Party"];
+            };
+            /** @description The person, the people who replaced them and the others at their events, by slug. */
+            people: {
+                [key: string]: components["schemas"]["Person"];
+            };
+            events: {
+                items: components["schemas"]["NegotiationEvent"][];
+                hasMore: boolean;
+            };
+            statements: {
+                items: components["schemas"]["Statement"][];
+                hasMore: boolean;
+            };
+        };
+        /** @description A party's delegation at an event. */
+        Delegation: {
+            /** @description Absent for participants with no appointment on that date. */
+            party?: string;
+            members: {
+                person: string;
+                /** @description What the person held for the party on the event's date. */
+                tenures: components["schemas"]["Tenure"][];
+            }[];
+        };
+        EventReport: {
+            event: components["schemas"]["NegotiationEvent"];
+            delegations: components["schemas"]["Delegation"][];
+            /** @description Who took part, by slug. */
+            people: {
+                [key: string]: components["schemas"]["Person"];
+            };
+            /** @description The parties, by slug. */
+            parties: {
+                [key: string]: components["schemas"]["Party"];
+            };
+            sources: components["schemas"]["Source"][];
+            statements: components["schemas"]["Statement"][];
+            followUps: components["schemas"]["NegotiationEvent"][];
+        };
+        CurrentVersion: {
+            id: string;
+            label: string;
+            date?: components["schemas"]["FuzzyDate"];
+            /** @description The party that proposed this version. */
+            proposedBy?: string;
+            /** @description The person who tabled it. */
+            proposedByPerson?: string;
+            /** @description The version this one was derived from. */
+            derivedFrom?: string;
+            /** @enum {string} */
+            status: "draft" | "circulated" | "agreed" | "superseded";
+            /** @description The parties it was circulated to. */
+            circulatedTo: string[];
+            /**
+             * @description `public`: published (observers may read it); `private`: only for the parties it was circulated to.
+             * @enum {string}
+             */
+            audience: "public" | "private";
+            source?: string;
+            note?: string;
+            provisionCount: number;
+            openProvisions: number;
+        };
+        TextStatus: {
+            id: string;
+            title: string;
+            /** @enum {string} */
+            kind: "plan" | "framework" | "declaration" | "agreement" | "treaty" | "other";
+            /** @description How many versions the viewer may see. */
+            versions: number;
+            /** @description The newest version the viewer may see, by the dashboard's date; null when there is none. */
+            current: components["schemas"]["CurrentVersion"] | null;
+        };
+        VersionChange: {
+            text: string;
+            version: components["schemas"]["VersionSummary"];
+        };
+        /** @description What changed since a date, by the items' own dates: versions, events and statements dated, positions recorded. */
+        DashboardChanges: {
+            since: components["schemas"]["FuzzyDate"];
+            versions: {
+                items: components["schemas"]["VersionChange"][];
+                total: number;
+            };
+            events: {
+                items: components["schemas"]["NegotiationEvent"][];
+                total: number;
+            };
+            statements: {
+                items: components["schemas"]["Statement"][];
+                total: number;
+            };
+            positions: {
+                items: components["schemas"]["Position"][];
+                total: number;
+            };
+        };
+        PartyLead: {
+            party: components["schemas"]["Party"];
+            /** @description Who leads the party's side on the day (more than one when the record cannot tell which). */
+            leads: components["schemas"]["Lead"][];
+        };
+        Dashboard: {
+            process: components["schemas"]["Process"];
+            asOf: components["schemas"]["FuzzyDate"];
+            viewer: components["schemas"]["Viewer"];
+            parties: components["schemas"]["PartyLead"][];
+            /** @description The next events not cancelled, soonest first. */
+            upcoming: {
+                items: components["schemas"]["NegotiationEvent"][];
+                hasMore: boolean;
+            };
+            /** @description The latest statements made by the dashboard's date, newest first. */
+            statements: {
+                items: components["schemas"]["Statement"][];
+                hasMore: boolean;
+            };
+            texts: components["schemas"]["TextStatus"][];
+            /** @description What changed since `since` (only when it is given). */
+            changes?: components["schemas"]["DashboardChanges"];
+        };
+        NumberedPosition: {
+            /** @description Derived from all the other fields: positions never change. */
+            key: string;
+            text: string;
+            version: string;
+            provision: string;
+            party: string;
+            /** @enum {string} */
+            stance: "accepts" | "accepts-with-changes" | "rejects" | "red-line" | "undecided";
+            /** @description For `accepts-with-changes`: the wording the party proposes. */
+            wording?: string;
+            /** @description For an open provision: the alternative the stance is about. */
+            alternative?: string;
+            note?: string;
+            /** @description Who recorded it (a person's slug or a user's name). */
+            author?: string;
+            recorded: components["schemas"]["FuzzyDate"];
+            /** @enum {string} */
+            audience: "party" | "mediator" | "public";
+            source?: string;
+            /** @description The provision's number. */
+            number?: string;
+        };
+        BriefingParticipant: {
+            person: components["schemas"]["Person"];
+            /** @description The party they came for (absent: no appointment that day). */
+            party?: string;
+            /** @description Titles and roles held for that party on the event's date. */
+            tenures: components["schemas"]["Tenure"][];
+            /** @description Their latest statements up to the event, newest first. */
+            statements: components["schemas"]["Statement"][];
+        };
+        /** @description An open provision of the current version. */
+        BriefingProvision: {
+            id: string;
+            number?: string;
+            heading?: string;
+            alternatives: components["schemas"]["Alternative"][];
+            /** @description The alternative this version proposes, if any. */
+            proposed?: string;
+            /** @description The latest position of each party the viewer may see (parties without one left out). */
+            positions: components["schemas"]["Position"][];
+        };
+        BriefingText: {
+            text: {
+                id: string;
+                title: string;
+            };
+            /** @description The latest version the viewer may see, dated before the event ends; absent if none. */
+            version?: {
+                id: string;
+                label: string;
+                date?: components["schemas"]["FuzzyDate"];
+                /** @enum {string} */
+                status: "draft" | "circulated" | "agreed" | "superseded";
+                /** @enum {string} */
+                audience: "public" | "private";
+            };
+            openProvisions: components["schemas"]["BriefingProvision"][];
+            /** @description Positions the viewer may see on the version's other (closed) provisions. */
+            otherPositions: components["schemas"]["NumberedPosition"][];
+        };
+        Briefing: {
+            process: {
+                id: string;
+                title: string;
+            };
+            viewer: components["schemas"]["Viewer"];
+            event: components["schemas"]["NegotiationEvent"];
+            parties: components["schemas"]["Party"][];
+            participants: components["schemas"]["BriefingParticipant"][];
+            ledBy?: components["schemas"]["Person"];
+            sources: components["schemas"]["Source"][];
+            texts: components["schemas"]["BriefingText"][];
+        };
+        CalendarToken: {
+            /** @description The calendar token (shown once). */
+            token: string;
+            /** @description The feed URL (path) that carries it. */
+            path: string;
+        };
+        SignedIn: {
+            user: string;
+            /** @description Send it as `x-csrf-token` with every unsafe request. */
+            csrfToken: string;
+        };
+        /** @description The mediator team, a party's delegation, or the observers. */
+        Team: {
+            /** @enum {string} */
+            kind: "mediator";
+        } | {
+            /** @enum {string} */
+            kind: "delegation";
+            party: string;
+        } | {
+            /** @enum {string} */
+            kind: "observers";
+        };
+        /** @description A user's team in a process, and their role in it. */
+        Membership: {
+            team: components["schemas"]["Team"];
+            /** @enum {string} */
+            role: "lead" | "member" | "viewer";
+        };
+        Me: {
+            /** @description Null when not signed in (then nothing else is given). */
+            user: {
+                name: string;
+                admin: boolean;
+            } | null;
+            /**
+             * @description How the request was authenticated: a session cookie, an API token, a calendar token.
+             * @enum {string}
+             */
+            via?: "session" | "token" | "calendar";
+            /** @description For cookie sessions: the token unsafe requests must echo in `x-csrf-token`. */
+            csrfToken?: string;
+            /** @description Your team in the process asked about (?process=), if any. */
+            membership?: components["schemas"]["Membership"];
         };
     };
     responses: never;

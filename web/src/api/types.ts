@@ -1,107 +1,62 @@
 /**
- * The shapes of the API's answers the app reads. The OpenAPI document does
- * not describe most answers yet, so they are written here after the server's
- * types (src/core, src/services) as `toJson` spells them (src/io/json-output.ts);
- * requests (paths, parameters, bodies) are checked against `schema.d.ts`.
+ * The shapes of the API's answers the app reads, taken from the OpenAPI
+ * document (docs/openapi.json, generated from the routes' zod response
+ * schemas in src/server/responses; `npm run openapi` regenerates it and
+ * `schema.d.ts`). Nothing here is written by hand but the names: each type
+ * is a shared component of the document (`components['schemas'][…]`) or a
+ * route's answer (`ResponseOf`). The analysis answers are in analysis-types.ts.
  */
 
-import type { paths } from './schema.d.ts';
+import type { components, paths } from './schema.d.ts';
 
-/** How precisely a date is known (src/core/fuzzy-date.ts). */
-export type DatePrecision =
-  | 'instant'
-  | 'day'
-  | 'approximate'
-  | 'week'
-  | 'month'
-  | 'year'
-  | 'window';
+type Schemas = components['schemas'];
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * The JSON a route answers with on success (its 200, else its 201), as the
+ * document describes it: `ResponseOf<'/api/v1/processes/{process}/dashboard'>`.
+ */
+export type ResponseOf<P extends keyof paths, M extends Method = 'get'> =
+  NonNullable<paths[P][M]> extends { responses: infer R }
+    ? R extends { 200: { content: { 'application/json': infer T } } }
+      ? T
+      : R extends { 201: { content: { 'application/json': infer T } } }
+        ? T
+        : never
+    : never;
 
 /** A date with precision: the interval [start, end) as ISO instants (null: open), and how it was written. */
-export interface FuzzyDate {
-  readonly text: string;
-  readonly precision: DatePrecision;
-  readonly start: string | null;
-  readonly end: string | null;
-  readonly label?: string;
-}
+export type FuzzyDate = Schemas['FuzzyDate'];
 
-export type Team =
-  | { readonly kind: 'mediator' }
-  | { readonly kind: 'delegation'; readonly party: string }
-  | { readonly kind: 'observers' };
+/** How precisely a date is known (src/core/fuzzy-date.ts). */
+export type DatePrecision = FuzzyDate['precision'];
 
-export interface Membership {
-  readonly team: Team;
-  readonly role: 'lead' | 'member' | 'viewer';
-}
+export type Team = Schemas['Team'];
+export type Membership = Schemas['Membership'];
 
 /** GET /api/v1/me */
-export interface Me {
-  readonly user: { readonly name: string; readonly admin: boolean } | null;
-  readonly via?: 'session' | 'token';
-  readonly csrfToken?: string;
-  readonly membership?: Membership;
-}
+export type Me = Schemas['Me'];
 
-/** POST /api/v1/session (described by the OpenAPI document). */
-export type SignedIn =
-  paths['/api/v1/session']['post']['responses'][200]['content']['application/json'];
+/** POST /api/v1/session */
+export type SignedIn = Schemas['SignedIn'];
 
-export interface Process {
-  readonly id: string;
-  readonly title: string;
-  readonly description?: string;
-  readonly started?: FuzzyDate;
-  readonly status: string;
-}
+/** Who an answer was filtered for. */
+export type Viewer = Schemas['Viewer'];
 
-/** GET /api/v1/processes */
-export interface ProcessSummary {
-  readonly process: Process;
-  readonly counts: {
-    readonly parties: number;
-    readonly people: number;
-    readonly events: number;
-    readonly statements: number;
-  };
-}
+export type Process = Schemas['Process'];
 
-export interface Party {
-  readonly id: string;
-  readonly name: string;
-  readonly shortName?: string;
-  readonly kind: string;
-  readonly role: 'mediator' | 'party' | 'guarantor' | 'observer';
-  readonly description?: string;
-}
+/** GET /api/v1/processes (one of them) */
+export type ProcessSummary = Schemas['ProcessSummary'];
 
-export interface Person {
-  readonly id: string;
-  readonly name: string;
-  readonly aliases: readonly string[];
-  readonly description?: string;
-}
+export type Party = Schemas['Party'];
+export type Person = Schemas['Person'];
+export type Appointment = Schemas['Appointment'];
+export type Tenure = Schemas['Tenure'];
+export type Source = Schemas['Source'];
 
-export interface Appointment {
-  readonly key: string;
-  readonly person: string;
-  readonly party?: string;
-  readonly title?: string;
-  readonly role?: string;
-  readonly from: FuzzyDate;
-  readonly to?: FuzzyDate;
-  readonly note?: string;
-  readonly source?: string;
-}
-
-export interface Lead {
-  readonly person: Person;
-  readonly tenure: {
-    readonly appointment: Appointment;
-    readonly certainty: 'certain' | 'possible';
-  };
-}
+/** Who leads a party's side on the dashboard's day. */
+export type Lead = Schemas['Lead'];
 
 /** Event kinds and statuses (src/core/negotiation-event.ts). */
 export const EVENT_KINDS = [
@@ -111,67 +66,18 @@ export const EVENT_KINDS = [
   'statement',
   'announcement',
   'incident',
-] as const;
-export const EVENT_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
+] as const satisfies readonly Schemas['NegotiationEvent']['kind'][];
+export const EVENT_STATUSES = [
+  'scheduled',
+  'held',
+  'cancelled',
+] as const satisfies readonly Schemas['NegotiationEvent']['status'][];
 
-export interface NegotiationEvent {
-  readonly id: string;
-  readonly kind: (typeof EVENT_KINDS)[number];
-  readonly status: (typeof EVENT_STATUSES)[number];
-  readonly title: string;
-  readonly date: FuzzyDate;
-  readonly place?: string;
-  readonly duration?: { readonly minutes: number; readonly approximate?: boolean };
-  readonly ledBy?: string;
-  readonly participants: readonly string[];
-  readonly parties: readonly string[];
-  readonly outcome?: string;
-  readonly description?: string;
-  readonly followUpOf?: string;
-  readonly sources: readonly string[];
-  readonly audience: 'public' | 'private';
-}
+export type NegotiationEvent = Schemas['NegotiationEvent'];
+export type Statement = Schemas['Statement'];
 
-export interface Statement {
-  readonly id: string;
-  readonly speaker?: string;
-  readonly party?: string;
-  readonly date: FuzzyDate;
-  readonly event?: string;
-  readonly form: 'quotation' | 'paraphrase';
-  readonly text: string;
-  readonly audience: 'public' | 'private';
-  readonly topics: readonly string[];
-  readonly channel?: string;
-  readonly source?: string;
-}
-
-export interface VersionSummary {
-  readonly id: string;
-  readonly label: string;
-  readonly date?: FuzzyDate;
-  readonly proposedBy?: string;
-  readonly derivedFrom?: string;
-  readonly status: string;
-  readonly circulatedTo: readonly string[];
-  readonly audience: 'public' | 'private';
-  readonly note?: string;
-  readonly provisionCount: number;
-}
-
-export interface Position {
-  readonly key: string;
-  readonly text: string;
-  readonly version: string;
-  readonly provision: string;
-  readonly party: string;
-  readonly stance: string;
-  readonly wording?: string;
-  readonly alternative?: string;
-  readonly note?: string;
-  readonly recorded: FuzzyDate;
-  readonly audience: 'party' | 'mediator' | 'public';
-}
+export type VersionSummary = Schemas['VersionSummary'];
+export type Position = Schemas['Position'];
 
 /** A page of a list: more may follow (ask with a larger offset). */
 export interface Page<T> {
@@ -185,33 +91,30 @@ export interface Counted<T> {
   readonly total: number;
 }
 
-export interface TextStatus {
-  readonly id: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly versions: number;
-  readonly current: (VersionSummary & { readonly openProvisions: number }) | null;
-}
+/** A text on the dashboard: how many versions, and the current one with its open provisions. */
+export type TextStatus = Schemas['TextStatus'];
 
 /** GET /api/v1/processes/{process}/dashboard (src/services/dashboard-service.ts). */
-export interface Dashboard {
-  readonly process: Process;
-  readonly asOf: FuzzyDate;
-  readonly parties: readonly { readonly party: Party; readonly leads: readonly Lead[] }[];
-  readonly upcoming: Page<NegotiationEvent>;
-  readonly statements: Page<Statement>;
-  readonly texts: readonly TextStatus[];
-  readonly changes?: {
-    readonly since: FuzzyDate;
-    readonly versions: Counted<{ readonly text: string; readonly version: VersionSummary }>;
-    readonly events: Counted<NegotiationEvent>;
-    readonly statements: Counted<Statement>;
-    readonly positions: Counted<Position>;
-  };
-}
+export type Dashboard = Schemas['Dashboard'];
 
 /** GET /api/v1/processes/{process} (src/services/record-service.ts, `ProcessReport`). */
-export interface ProcessReport {
-  readonly summary: ProcessSummary;
-  readonly parties: readonly Party[];
-}
+export type ProcessReport = Schemas['ProcessReport'];
+
+/** GET /api/v1/processes/{process}/who */
+export type Who = Schemas['Who'];
+export type WhoEntry = Schemas['WhoEntry'];
+
+/** GET /api/v1/processes/{process}/people/{person} */
+export type PersonReport = Schemas['PersonReport'];
+
+/** GET /api/v1/processes/{process}/events/{event} */
+export type EventReport = Schemas['EventReport'];
+
+/** GET /api/v1/processes/{process}/timeline/histogram */
+export type TimelineHistogram = Schemas['TimelineHistogram'];
+
+/** GET /api/v1/processes/{process}/events/{event}/briefing */
+export type Briefing = Schemas['Briefing'];
+
+/** GET /api/v1/processes/{process}/audit */
+export type AuditView = Schemas['AuditView'];

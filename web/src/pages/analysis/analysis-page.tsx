@@ -261,7 +261,7 @@ function AnalysisView({
             detail={
               draft === undefined
                 ? `${unsettled.length} issue(s) unsettled: ${unsettled.map((u) => u.issue).join(', ')}`
-                : `${names.map((n, p) => `${n} ${utility(draft.utilities[p])}`).join(' · ')}${draft.efficient ? '' : ` · everyone can gain ${utility(draft.gainToFrontier)}`}`
+                : `${names.map((n, p) => `${n} ${utility(draft.utilities[p])}`).join(' · ')}${draft.efficient ? '' : ` · everyone can gain ${utility(draft.gainToFrontier ?? undefined)}`}`
             }
           />
         </SimpleGrid>

@@ -1,54 +1,13 @@
-/**
- * The people pages' calls and answers (src/services/record-service.ts,
- * `WhoGroup` and `PersonReport`, as `toJson` spells them).
- */
+/** The people pages' calls; their answers' types come from the OpenAPI document (api/types.ts). */
 
 import { queryOptions } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
-import type {
-  Appointment,
-  FuzzyDate,
-  NegotiationEvent,
-  Page,
-  Party,
-  Person,
-  Statement,
-} from '../../api/types.ts';
+import type { Appointment, PersonReport, Who } from '../../api/types.ts';
+
+export type { PersonReport, Who, WhoEntry } from '../../api/types.ts';
 
 /** An appointment with how it ended (resigned, replaced by whom, with the source). */
-export interface AppointmentWithEnd extends Appointment {
-  readonly ended?: {
-    readonly reason: string;
-    readonly replacedBy?: string;
-    readonly note?: string;
-    readonly source?: string;
-  };
-}
-
-export interface WhoEntry {
-  readonly person: Person;
-  readonly tenure: {
-    readonly appointment: AppointmentWithEnd;
-    readonly certainty: 'certain' | 'possible';
-  };
-}
-
-/** GET /api/v1/processes/{process}/who */
-export interface Who {
-  readonly process: string;
-  readonly asOf: FuzzyDate;
-  readonly groups: readonly { readonly party?: Party; readonly entries: readonly WhoEntry[] }[];
-}
-
-/** GET /api/v1/processes/{process}/people/{person} */
-export interface PersonReport {
-  readonly person: Person;
-  readonly appointments: readonly AppointmentWithEnd[];
-  readonly parties: Readonly<Record<string, Party>>;
-  readonly people: Readonly<Record<string, Person>>;
-  readonly events: Page<NegotiationEvent>;
-  readonly statements: Page<Statement>;
-}
+export type AppointmentWithEnd = Appointment;
 
 export const whoQuery = (process: string, asOf: string | undefined) =>
   queryOptions({

@@ -1,13 +1,15 @@
 /**
- * The text pages' API calls, query options and answer shapes (after
- * src/core/text and the routes in src/server/routes/texts.ts, versions.ts,
- * writes.ts, as `toJson` spells them). Kept beside the pages that use them.
+ * The text pages' API calls and query options, kept beside the pages that use
+ * them. The answers' shapes come from the OpenAPI document (`schema.d.ts`,
+ * generated from the zod schemas in src/server/responses/text.ts by
+ * `npm run openapi`): only the names are written here.
  */
 
 import { queryOptions } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
 import { ApiError, apiErrorOf } from '../../api/errors.ts';
-import type { FuzzyDate, Party, Position, VersionSummary } from '../../api/types.ts';
+import type { components } from '../../api/schema.d.ts';
+import type { Position } from '../../api/types.ts';
 
 export const STANCES = [
   'accepts',
@@ -20,105 +22,41 @@ export type Stance = (typeof STANCES)[number];
 export const POSITION_AUDIENCES = ['party', 'mediator', 'public'] as const;
 export type PositionAudience = (typeof POSITION_AUDIENCES)[number];
 
-export interface Alternative {
-  readonly id: string;
-  readonly text: string;
-}
+type Schemas = components['schemas'];
 
-export interface Provision {
-  readonly id: string;
-  readonly style: string;
-  readonly heading?: string;
-  readonly body: string;
-  readonly alternatives?: readonly Alternative[];
-  readonly proposed?: string;
-  readonly note?: string;
-  readonly children: readonly Provision[];
-}
+export type Alternative = Schemas['Alternative'];
+
+/** A provision and, recursively, its children. */
+export type Provision = Schemas['ProvisionNode'];
 
 /** GET …/texts/{text}/versions/{version}: a version with each provision's displayed number. */
-export interface TextVersion extends Omit<VersionSummary, 'provisionCount'> {
-  readonly provisions: readonly Provision[];
-  readonly numbers: Readonly<Record<string, string>>;
-}
+export type TextVersion = Schemas['VersionDetail'];
 
 /** GET …/texts: each text with the versions the user may read (oldest first). */
-export interface TextSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly description?: string;
-  readonly versions: readonly VersionSummary[];
-}
+export type TextSummary = Schemas['TextSummary'];
 
 /** A word diff: kept, removed or added text, in order. */
-export type WordOp = readonly ['=' | '-' | '+', string];
+export type WordOp = Schemas['WordOps'][number];
 
-export interface ProvisionSnapshot {
-  readonly number?: string;
-  readonly parent?: string;
-  readonly index: number;
-  readonly fields: Omit<Provision, 'children'>;
-}
+export type ProvisionSnapshot = Schemas['ProvisionSnapshot'];
 
-export interface ProvisionDiff {
-  readonly id: string;
-  readonly changes: readonly string[];
-  readonly before?: ProvisionSnapshot;
-  readonly after?: ProvisionSnapshot;
-  readonly body?: readonly WordOp[];
-  readonly heading?: readonly WordOp[];
-  readonly alternatives?: readonly {
-    readonly id: string;
-    readonly change: 'added' | 'removed' | 'reworded' | 'unchanged';
-    readonly text?: readonly WordOp[];
-    readonly before?: string;
-    readonly after?: string;
-  }[];
-  readonly confidence?: number;
-}
+export type ProvisionDiff = Schemas['ProvisionDiff'];
 
 /** GET …/texts/{text}/diff (JSON): the changed provisions, in the new version's order. */
-export interface TextDiff {
-  readonly matching: 'identity' | 'similarity';
-  readonly provisions: readonly ProvisionDiff[];
-  readonly summary: Readonly<Record<string, number>>;
-}
+export type TextDiff = Schemas['TextDiff'];
 
 /** A position as the matrix and the history serve it: with its tag, for If-Match. */
-export type TaggedPosition = Position & { readonly tag: string };
-
-export interface MatrixRow {
-  readonly provision: string;
-  readonly number?: string;
-  readonly heading?: string;
-  readonly wording: string;
-  readonly depth: number;
-  readonly cells: Readonly<Record<string, TaggedPosition>>;
-}
+export type TaggedPosition = Schemas['TaggedPosition'];
 
 /** GET …/texts/{text}/positions?version= */
-export interface MatrixReport {
-  readonly version: string;
-  readonly parties: readonly Party[];
-  readonly matrix: { readonly parties: readonly string[]; readonly rows: readonly MatrixRow[] };
-}
+export type MatrixReport = Schemas['PositionMatrix'];
 
-export interface MovementRow {
-  readonly provision: string;
-  readonly party: string;
-  readonly before?: Position;
-  readonly after?: Position;
-  readonly change: 'moved' | 'same' | 'new' | 'dropped';
-}
+export type MatrixRow = MatrixReport['matrix']['rows'][number];
 
 /** GET …/texts/{text}/positions/movement?from&to */
-export interface Movement {
-  readonly text: string;
-  readonly from: { readonly asOf?: FuzzyDate; readonly version?: string };
-  readonly to: { readonly asOf?: FuzzyDate; readonly version?: string };
-  readonly rows: readonly MovementRow[];
-}
+export type Movement = Schemas['PositionMovement'];
+
+export type MovementRow = Movement['rows'][number];
 
 export function listTexts(process: string): Promise<TextSummary[]> {
   return call(api.GET('/api/v1/processes/{process}/texts', { params: { path: { process } } }));

@@ -6,24 +6,11 @@
 
 import { queryOptions } from '@tanstack/react-query';
 import { api, call } from '../../api/client.ts';
-import type { NegotiationEvent, Page } from '../../api/types.ts';
-import type { TimelineSearch } from '../../router.tsx';
+import type { NegotiationEvent, Page, TimelineHistogram } from '../../api/types.ts';
 
-export interface TimelineHistogram {
-  /** The window counted (ISO instants; null: no window given and no event matches). */
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly unit: 'day' | 'week' | 'month' | 'year';
-  readonly step: number;
-  readonly total: number;
-  readonly scheduled: number;
-  readonly buckets: readonly {
-    readonly start: string;
-    readonly end: string;
-    readonly count: number;
-    readonly scheduled: number;
-  }[];
-}
+export type { TimelineHistogram } from '../../api/types.ts';
+
+import type { TimelineSearch } from '../../router.tsx';
 
 /** Above this many events in the window, the overview draws counts instead of events. */
 export const MAX_MARKS = 2_000;
