@@ -99,22 +99,50 @@ const DAY = 86_400_000;
 /** The bounds of open dates (`OPEN_START`, `OPEN_END` in fuzzy-date.ts). */
 const OPEN = 8.64e15;
 
-/** The events grouped by the UTC day they start on (the store computes the same in SQL). */
+/** The events grouped by the UTC day they start on. */
 export function dayCountsOf(events: readonly EventSpan[]): DayCount[] {
+  return dayCountsOfStarts(
+    events.map((event) => ({
+      start: event.start,
+      count: 1,
+      scheduled: event.status === 'scheduled' ? 1 : 0,
+      firstEnd: event.end,
+      lastEnd: event.end < OPEN ? event.end : null,
+    })),
+  );
+}
+
+/** Events that share a start, counted (as the store groups them): the start and the `DayCount` fields. */
+export interface StartCount extends Omit<DayCount, 'day'> {
+  readonly start: number;
+}
+
+/** Groups of events by their start, merged into the UTC days they start on. */
+export function dayCountsOfStarts(groups: readonly StartCount[]): DayCount[] {
   const days = new Map<
     number,
     { count: number; scheduled: number; firstEnd: number; lastEnd: number | null }
   >();
-  for (const event of events) {
-    const day = event.start <= -OPEN ? -OPEN : Math.floor(event.start / DAY) * DAY;
-    const group = days.get(day) ?? { count: 0, scheduled: 0, firstEnd: OPEN, lastEnd: null };
-    group.count++;
-    if (event.status === 'scheduled') group.scheduled++;
-    group.firstEnd = Math.min(group.firstEnd, event.end);
-    if (event.end < OPEN) group.lastEnd = Math.max(group.lastEnd ?? event.end, event.end);
-    days.set(day, group);
+  for (const group of groups) {
+    const day = group.start <= -OPEN ? -OPEN : Math.floor(group.start / DAY) * DAY;
+    const merged = days.get(day);
+    if (merged === undefined) {
+      days.set(day, { ...group });
+      continue;
+    }
+    merged.count += group.count;
+    merged.scheduled += group.scheduled;
+    merged.firstEnd = Math.min(merged.firstEnd, group.firstEnd);
+    if (group.lastEnd !== null)
+      merged.lastEnd = Math.max(merged.lastEnd ?? group.lastEnd, group.lastEnd);
   }
-  return [...days].map(([day, group]) => ({ day, ...group }));
+  return [...days].map(([day, { count, scheduled, firstEnd, lastEnd }]) => ({
+    day,
+    count,
+    scheduled,
+    firstEnd,
+    lastEnd,
+  }));
 }
 
 /**

@@ -7,8 +7,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Appointment, AppointmentRole } from '../core/appointment.ts';
 import type { Viewer } from '../core/audience.ts';
-import { DAY_MS } from '../core/calendar.ts';
-import { OPEN_END, OPEN_START } from '../core/fuzzy-date.ts';
+import { OPEN_END } from '../core/fuzzy-date.ts';
 import type { EventId, PartyId, PersonId, ProcessId, SourceId } from '../core/ids.ts';
 import type { NegotiationEvent } from '../core/negotiation-event.ts';
 import { compareParties, type Party } from '../core/party.ts';
@@ -17,7 +16,7 @@ import type { Process } from '../core/process.ts';
 import type { ProcessRecord, RecordChanges } from '../core/process-record.ts';
 import type { Source } from '../core/source.ts';
 import type { Statement } from '../core/statement.ts';
-import type { DayCount, TimelineQuery } from '../core/timeline.ts';
+import { type DayCount, dayCountsOfStarts, type TimelineQuery } from '../core/timeline.ts';
 import { AnalysisRepository } from './analysis-repository.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
@@ -296,16 +295,14 @@ export class RecordRepository {
     viewer: Viewer,
   ): Promise<DayCount[]> {
     const matches = await this.timelineFilter(process, query);
-    // Days counted from OPEN_START (a whole number of days before 1970), so that the
-    // integer division is a floor on both databases; literals keep SQLite's arithmetic integral.
-    const day = sql<number>`(e.date_start - ${sql.lit(OPEN_START)}) / ${sql.lit(DAY_MS)}`;
     // The events table alone (no joins: nothing but dates and statuses is read), so that
-    // the timeline index covers the query.
+    // the timeline index covers the query; grouped by their start, which is the index's
+    // order (no sorting), and merged into days here.
     let q = this.db.selectFrom('events as e').where(matches);
     if (viewer.kind !== 'operator') q = q.where('e.audience', '=', 'public');
     const rows = await q
       .select([
-        day.as('day'),
+        'e.date_start as start',
         sql<number>`count(*)`.as('count'),
         sql<number>`sum(case when e.status = 'scheduled' then 1 else 0 end)`.as('scheduled'),
         sql<number>`min(e.date_end)`.as('first_end'),
@@ -313,15 +310,17 @@ export class RecordRepository {
           'last_end',
         ),
       ])
-      .groupBy(day)
+      .groupBy('e.date_start')
       .execute();
-    return rows.map((row) => ({
-      day: OPEN_START + Number(row.day) * DAY_MS,
-      count: Number(row.count),
-      scheduled: Number(row.scheduled),
-      firstEnd: Number(row.first_end),
-      lastEnd: row.last_end === null ? null : Number(row.last_end),
-    }));
+    return dayCountsOfStarts(
+      rows.map((row) => ({
+        start: Number(row.start),
+        count: Number(row.count),
+        scheduled: Number(row.scheduled),
+        firstEnd: Number(row.first_end),
+        lastEnd: row.last_end === null ? null : Number(row.last_end),
+      })),
+    );
   }
 
   /**
