@@ -17,7 +17,9 @@
  *   is a write and so empties the server's kept answers) and warm (the same
  *   page loaded again);
  * - timeline filter: a status filter toggled (the input's click) → the list
- *   shows the events of the new filter (each combination not asked before);
+ *   shows the events of the new filter (each combination not asked before),
+ *   each from a page at rest (the URL and the overview's counts of the
+ *   previous filter in);
  * - timeline scroll: the virtualised list scrolled by a screenful → rows not
  *   rendered before are in the page; and scrolled to the end of what is
  *   loaded → the next page's rows are in the page (a request included);
@@ -244,6 +246,7 @@ async function measureTimeline(browser: Browser, url: string, figures: Figures):
   await page.evaluate(
     'window.__bench.until(() => window.__bench.events() !== null && !window.__bench.loading())',
   );
+  await page.waitForLoadState('networkidle');
 
   const profiler = profileDir === undefined ? undefined : await context.newCDPSession(page);
   if (profiler !== undefined) {
@@ -268,7 +271,14 @@ async function measureTimeline(browser: Browser, url: string, figures: Figures):
       return [end - start, at(loadingAt), fetch ? at(fetch.startTime) : -1, fetch ? at(fetch.responseEnd) : -1];
     })()`)) as [number, number, number, number];
     const [ms, loadingAt, fetchStart, fetchEnd] = measured;
-    if (page.url() === before) throw new Error(`the ${status} filter did not change the URL`);
+    // The URL follows the filters once they rest (not part of the figure).
+    await page
+      .waitForURL((u) => u.href !== before, { timeout: 5_000 })
+      .catch(() => {
+        throw new Error(`the ${status} filter did not change the URL`);
+      });
+    // Each filter is measured from a page at rest: the overview's counts of the last one in.
+    await page.waitForLoadState('networkidle');
     figures.filter.push(ms);
     progress(
       `  filter ${new URL(page.url()).search}: ${ms.toFixed(1)} ms (loading shown at ${loadingAt} ms, request ${fetchStart}–${fetchEnd} ms)`,

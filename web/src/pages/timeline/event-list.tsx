@@ -7,7 +7,7 @@
 
 import { Box, Center, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { NegotiationEvent } from '../../api/types.ts';
 import { EventItem } from '../../components/event-item.tsx';
 import { BriefingLink } from '../../components/links.tsx';
@@ -15,7 +15,8 @@ import { BriefingLink } from '../../components/links.tsx';
 /** How many loaded rows may still lie ahead when the next page is asked for (pages hold 50). */
 const PREFETCH_ROWS = 25;
 
-export function EventList({
+/** (Drawn again only when its props change: the page passes the same events and callbacks.) */
+export const EventList = memo(function EventList({
   process,
   events,
   filters,
@@ -48,7 +49,7 @@ export function EventList({
   });
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the filters change
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
+    if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
   }, [filters, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const last = rows[rows.length - 1];
@@ -126,4 +127,4 @@ export function EventList({
       </ol>
     </Box>
   );
-}
+});

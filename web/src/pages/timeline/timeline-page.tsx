@@ -20,6 +20,14 @@ import { TimelineOverview } from './timeline-overview.tsx';
 
 const route = getRouteApi('/processes/$process/timeline');
 
+/** How long the filters rest before the URL shows them. */
+const URL_DELAY_MS = 250;
+
+/** Whether two sets of filters say the same. */
+function sameSearch(a: TimelineSearch, b: TimelineSearch): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function TimelinePage() {
   useDocumentTitle('Timeline · Concord');
   const { process } = route.useParams();
@@ -29,7 +37,12 @@ export function TimelinePage() {
   // The filters in force: set at once when changed here (the events are asked for straight
   // away, and the URL follows), and from the URL when it changes otherwise (back, a link).
   const [filters, setFilters] = useState<TimelineSearch>(search);
-  useEffect(() => setFilters(search), [search]);
+  // (The router hands back the filters set here as a new object: the same filters keep their
+  // object, so that the page is not drawn again for them.)
+  useEffect(
+    () => setFilters((current) => (sameSearch(current, search) ? current : search)),
+    [search],
+  );
   // While the events of new filters load, the list keeps the previous ones (marked busy), so it
   // is updated in place rather than replaced by a spinner and built anew.
   const timeline = useInfiniteQuery({
@@ -37,6 +50,9 @@ export function TimelinePage() {
     placeholderData: keepPreviousData,
   });
   const parties = info.data?.parties ?? [];
+  const filtersKey = JSON.stringify(filters);
+  const { fetchNextPage } = timeline;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   // The same array while the pages are the same, so that the list is not drawn again for nothing.
   const events = useMemo(() => timeline.data?.pages.flatMap((page) => page.items), [timeline.data]);
   const queryClient = useQueryClient();
@@ -46,13 +62,18 @@ export function TimelinePage() {
       // running), and the page is drawn as a transition, which yields to the browser: the
       // request's own steps (promises) go first, so it is on the wire while React draws.
       void queryClient.prefetchInfiniteQuery(timelineQuery(process, next));
-      startTransition(() => {
-        setFilters(next);
-        void navigate({ search: next, replace: true });
-      });
+      startTransition(() => setFilters(next));
     },
-    [navigate, process, queryClient],
+    [process, queryClient],
   );
+  // The URL follows once the filters rest: a new URL draws the whole route again (the router's
+  // state is read synchronously), which someone trying one filter after another should not
+  // wait for.
+  useEffect(() => {
+    if (sameSearch(filters, search)) return;
+    const timer = setTimeout(() => void navigate({ search: filters, replace: true }), URL_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [filters, search, navigate]);
   // The overview's window (zoom): kept with the filters, in the URL; none: fit all.
   const setWindow = useCallback(
     (window: { from: string; to: string } | undefined) => {
@@ -101,7 +122,7 @@ export function TimelinePage() {
           <EventList
             process={process}
             events={events ?? []}
-            filters={JSON.stringify(filters)}
+            filters={filtersKey}
             updating={timeline.isPlaceholderData}
             partyName={partyName}
             // After a failed next page, no more until asked again (below).
@@ -109,7 +130,7 @@ export function TimelinePage() {
               timeline.hasNextPage && !timeline.isPlaceholderData && !timeline.isFetchNextPageError
             }
             loadingMore={timeline.isFetchingNextPage}
-            loadMore={() => timeline.fetchNextPage()}
+            loadMore={loadMore}
           />
         )}
         {timeline.isFetchNextPageError && (
