@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { isHidden } from '../core/audit.ts';
+import { isHidden, sha256 } from '../core/audit.ts';
 import { parseFuzzyDate } from '../core/fuzzy-date.ts';
 import type { PartyId, ProcessId, ProvisionId, TextId, VersionId } from '../core/ids.ts';
 import { parseTeam } from '../core/team.ts';
@@ -44,6 +44,11 @@ for (const kind of testStoreKinds()) {
           ],
         );
         assert.doesNotMatch(JSON.stringify(entries), /CANARY/, 'digests only');
+        assert.equal(
+          entries[0]?.after,
+          sha256(example),
+          "the import's entry holds the file's digest",
+        );
         const checkpoint = await audit.checkpoint(talks);
         assert.equal(checkpoint.seq, 2);
         assert.deepEqual((await audit.verify(talks, checkpoint)).problems, []);
