@@ -190,7 +190,7 @@ export class RecordService {
   }
 
   listProcesses(): Promise<ProcessSummary[]> {
-    return this.repo.listProcesses();
+    return this.repo.listProcesses(this.viewer);
   }
 
   /**
@@ -203,7 +203,7 @@ export class RecordService {
       if (process === undefined) throw await this.processNotFound(slug);
       return process;
     }
-    const all = await this.repo.listProcesses();
+    const all = await this.repo.listProcesses(this.viewer);
     if (all.length === 1 && all[0] !== undefined) return all[0].process;
     if (all.length === 0)
       throw new NotFoundError(
@@ -222,7 +222,9 @@ export class RecordService {
   async showProcess(process: ProcessId, asOf: FuzzyDate): Promise<ProcessReport> {
     const key = ['process-report', process, viewerKey(this.viewer), formatFuzzyDate(asOf)];
     const report = await cachedRead(this.store, key.join('\u0000'), async () => {
-      const summary = (await this.repo.listProcesses()).find((p) => p.process.id === process);
+      const summary = (await this.repo.listProcesses(this.viewer)).find(
+        (p) => p.process.id === process,
+      );
       if (summary === undefined) return undefined;
       const [parties, heads, upcoming] = await Promise.all([
         this.repo.listParties(process),
@@ -442,7 +444,7 @@ export class RecordService {
   }
 
   private async processNotFound(slug: string): Promise<NotFoundError> {
-    const known = (await this.repo.listProcesses()).map((p) => p.process.id);
+    const known = (await this.repo.listProcesses(this.viewer)).map((p) => p.process.id);
     const suggestion = closest(slug, known);
     const hint =
       suggestion !== undefined

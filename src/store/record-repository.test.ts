@@ -184,6 +184,16 @@ for (const kind of testStoreKinds()) {
               publicEvents.items,
               [...visible.events].sort(compareEventsChronologically),
             );
+            // The counts say no more than the lists: hidden items are not counted.
+            const summary = (await repo.listProcesses(PUBLIC_VIEWER)).find(
+              (p) => p.process.id === record.process.id,
+            );
+            assert.deepEqual(summary?.counts, {
+              parties: record.parties.length,
+              people: record.people.length,
+              events: visible.events.length,
+              statements: visible.statements.length,
+            });
             for (const person of record.people) {
               const page = await repo.statements(
                 record.process.id,
@@ -244,9 +254,9 @@ for (const kind of testStoreKinds()) {
           }),
           /interrupted/,
         );
-        assert.deepEqual(await store.repositories.record.listProcesses(), []);
+        assert.deepEqual(await store.repositories.record.listProcesses(OPERATOR), []);
         await save(store, record);
-        const [summary] = await store.repositories.record.listProcesses();
+        const [summary] = await store.repositories.record.listProcesses(OPERATOR);
         assert.equal(summary?.counts.events, record.events.length);
       });
     });
@@ -261,7 +271,7 @@ for (const kind of testStoreKinds()) {
       const store = plain.forViewer(OPERATOR);
       await save(store, record);
       assert.deepEqual(await load(store, record.process.id), sortRecord(record));
-      const [summary] = await store.repositories.record.listProcesses();
+      const [summary] = await store.repositories.record.listProcesses(OPERATOR);
       assert.equal(summary?.counts.events, size.events);
       const page = await store.repositories.record.timeline(
         record.process.id,

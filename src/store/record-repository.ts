@@ -91,22 +91,39 @@ export class RecordRepository {
   private readonly texts: TextRepository;
   private readonly analysis: AnalysisRepository;
 
-  async listProcesses(): Promise<ProcessSummary[]> {
-    const count =
-      (table: 'parties' | 'people' | 'events' | 'statements') =>
-      (eb: ExpressionBuilder<Database, 'processes'>) =>
-        eb
-          .selectFrom(table)
-          .select(eb.fn.countAll<number>().as('n'))
-          .whereRef(`${table}.process_id`, '=', 'processes.id');
+  /** Every process, with how many parties, people, events and statements the viewer may see. */
+  async listProcesses(viewer: Viewer): Promise<ProcessSummary[]> {
+    const count = (table: 'parties' | 'people') => (eb: ExpressionBuilder<Database, 'processes'>) =>
+      eb
+        .selectFrom(table)
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef(`${table}.process_id`, '=', 'processes.id');
+    const hidden = viewer.kind !== 'operator';
     const rows = await this.db
       .selectFrom('processes')
       .selectAll()
       .select((eb) => [
         count('parties')(eb).as('parties'),
         count('people')(eb).as('people'),
-        count('events')(eb).as('events'),
-        count('statements')(eb).as('statements'),
+        // Events and statements as the timeline and the statements show them (`selectEvents`,
+        // `selectStatements`): a count says that a hidden item exists, so it counts only the others.
+        eb
+          .selectFrom('events as e')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('e.process_id', '=', 'processes.id')
+          .$if(hidden, (q) => q.where('e.audience', '=', 'public'))
+          .as('events'),
+        eb
+          .selectFrom('statements as s')
+          .leftJoin('events as ev', 'ev.id', 's.event_id')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('s.process_id', '=', 'processes.id')
+          .$if(hidden, (q) =>
+            q
+              .where('s.audience', '=', 'public')
+              .where((w) => w.or([w('s.event_id', 'is', null), w('ev.audience', '=', 'public')])),
+          )
+          .as('statements'),
       ])
       .orderBy('slug')
       .execute();

@@ -42,7 +42,7 @@ export const processSummaryJson = z
         events: z.number().int(),
         statements: z.number().int(),
       })
-      .meta({ description: 'How many of each the process holds (all of them, whoever asks).' }),
+      .meta({ description: 'How many of each the process holds that you may see.' }),
   })
   .meta({ id: 'ProcessSummary' });
 

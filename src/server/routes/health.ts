@@ -2,6 +2,7 @@
 
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { PUBLIC_VIEWER } from '../../core/audience.ts';
 import type { RouteContext } from '../context.ts';
 
 const status = z.strictObject({ status: z.enum(['ok']) });
@@ -23,7 +24,7 @@ export function registerHealthRoutes(app: FastifyInstance, context: RouteContext
     },
     async (_request, reply) => {
       try {
-        await context.store.repositories.record.listProcesses();
+        await context.store.repositories.record.listProcesses(PUBLIC_VIEWER);
         return { status: 'ok' as const };
       } catch {
         return reply.status(503).send({ status: 'unavailable' as const });

@@ -2278,7 +2278,7 @@ export interface components {
         };
         ProcessSummary: {
             process: components["schemas"]["Process"];
-            /** @description How many of each the process holds (all of them, whoever asks). */
+            /** @description How many of each the process holds that you may see. */
             counts: {
                 parties: number;
                 people: number;
