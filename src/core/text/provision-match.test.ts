@@ -212,7 +212,8 @@ function generateVersions(options: VersionOptions): VersionPair {
   }
   const toAdd = Math.round(options.provisions * (options.added ?? 0.01));
   for (let k = 0; k < toAdd; k++) {
-    const point = random() < 0.3;
+    // A point needs an article to go in (a small text may have lost all of them): else an article.
+    const point = random() < 0.3 && containers('article').length > 0;
     const targets = containers(point ? 'article' : 'section');
     const target = targets[int(targets.length)] as Draft[];
     target.splice(int(target.length + 1), 0, {
