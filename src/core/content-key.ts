@@ -8,7 +8,24 @@
 
 /** Key of `parts` prefixed by `prefix`: `contentKey('s', ['rubio', '2025-11-30', '…'])` → `s-1x2y3z…`. */
 export function contentKey(prefix: string, parts: readonly string[]): string {
-  return `${prefix}-${cyrb53(parts.join('\u001f')).toString(36)}`;
+  return `${prefix}-${base36(cyrb53(parts.join('\u001f')))}`;
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * `n.toString(36)` for a whole number below 2^53, several times faster (V8
+ * converts doubles to other bases by a slow general algorithm).
+ */
+export function base36(n: number): string {
+  let text = '';
+  let rest = n;
+  do {
+    const quotient = Math.floor(rest / 36);
+    text = DIGITS[rest - quotient * 36] + text;
+    rest = quotient;
+  } while (rest > 0);
+  return text;
 }
 
 function cyrb53(text: string): number {
