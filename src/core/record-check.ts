@@ -118,9 +118,8 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
       });
     }
     for (const field of ['participants', 'parties', 'sources'] as const) {
-      const list: readonly string[] = event[field];
-      if (new Set(list).size === list.length) continue;
-      const repeated = list.find((item, i) => list.indexOf(item) !== i);
+      const repeated = firstRepeated(event[field]);
+      if (repeated === undefined) continue;
       problems.push({
         collection: 'events',
         index,
@@ -168,6 +167,18 @@ export function checkRecord(record: ProcessRecord): RecordProblem[] {
   for (const p of checkProfilesAgainst(record.issues, record.profiles))
     problems.push({ collection: 'profiles', ...p });
   return problems;
+}
+
+/** The first item of `list` that was already listed before it (lists are short: no set needed). */
+function firstRepeated(list: readonly string[]): string | undefined {
+  if (list.length > 16) {
+    const seen = new Set<string>();
+    return list.find((item) => seen.size === seen.add(item).size);
+  }
+  for (let i = 1; i < list.length; i++) {
+    for (let j = 0; j < i; j++) if (list[i] === list[j]) return list[i];
+  }
+  return undefined;
 }
 
 type Reference = (

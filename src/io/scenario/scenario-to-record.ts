@@ -178,17 +178,19 @@ export function scenarioToRecord(file: ScenarioFile): ConvertedScenario {
       return;
     }
     statementIndex.push(i);
-    const content = compact({
-      speaker: statement.speaker as PersonId | undefined,
-      party: statement.party as PartyId | undefined,
-      date: statementDate,
-      text: statement.text,
-    });
+    const speaker = statement.speaker as PersonId | undefined;
+    const party = statement.party as PartyId | undefined;
+    const { text } = statement;
     statements.push(
       compact({
-        id: (statement.slug as StatementId | undefined) ?? statementKey(content),
+        id:
+          (statement.slug as StatementId | undefined) ??
+          statementKey({ speaker, party, date: statementDate, text }),
         explicitId: statement.slug !== undefined,
-        ...content,
+        speaker,
+        party,
+        date: statementDate,
+        text,
         event: statement.event as EventId | undefined,
         form: statement.form,
         audience: statement.audience ?? 'public',
