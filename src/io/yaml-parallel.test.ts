@@ -9,7 +9,7 @@ import { DEFAULT_YAML_LIMITS, loadYaml, mayHaveAnchor, type YamlLimits } from '.
 import { loadYamlParallel, type Segment, splitTopLevel } from './yaml-parallel.ts';
 
 /** Forces the parallel path on small texts: two workers, chunks of a few items. */
-const FORCED = { workers: 2, minBytes: 0, chunkSize: 40 };
+const FORCED = { workers: 2, minBytes: 0, chunkSize: 40, blockReader: false };
 
 /** How the last `parallel` call read its text. */
 let lastRead: unknown;
