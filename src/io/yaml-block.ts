@@ -17,8 +17,9 @@
  *   further than the first;
  * - comments and blank lines.
  *
- * Everything else (flow collections, anchors and aliases, tags, multi-line
- * plain or quoted scalars, tabs, carriage returns, non-printable characters,
+ * Everything else (nested or multi-line flow collections, anchors and
+ * aliases, tags, multi-line plain or quoted scalars, tabs and carriage
+ * returns, characters js-yaml refuses as non-printable,
  * duplicate keys, several documents, odd indentation, deep nesting) makes it
  * give up rather than guess.
  */
@@ -32,15 +33,6 @@ const COLON = 0x3a;
 const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 const BACKSLASH = 0x5c;
-
-/**
- * Characters that make the text leave the subset wherever they are: tabs,
- * carriage returns, the byte-order mark, and what js-yaml refuses as
- * non-printable (its own pattern, lone surrogates included).
- */
-const OUTSIDE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
-  /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
 
 /** js-yaml's implicit types of the core schema (null, bool, int, float), in its order. */
 const IMPLICIT = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: yaml.Type[] })
@@ -98,7 +90,8 @@ class OutsideSubset extends Error {}
  * nearly so are left to js-yaml, which enforces the limit.
  */
 export function readBlockYaml(text: string, maxDepth: number): { value: unknown } | undefined {
-  if (OUTSIDE.test(text)) return undefined;
+  // js-yaml breaks lines at a carriage return too, even in a comment.
+  if (text.includes('\r')) return undefined;
   try {
     return { value: new BlockReader(text, maxDepth).document() };
   } catch (error) {
@@ -385,12 +378,27 @@ class BlockReader {
     while (i < this.end) {
       const d = text.charCodeAt(i);
       if (d === 0x2c /* , */ || d === closing) break;
-      if (d < 128 && NOT_FLOW_PLAIN[d] === 1) throw new OutsideSubset();
+      if (d < 0x20 || d >= 0x7f) i = this.printable(d, i);
+      else if (NOT_FLOW_PLAIN[d] === 1) throw new OutsideSubset();
       i++;
     }
     let to = i;
     while (text.charCodeAt(to - 1) === SPACE) to--;
     return [this.resolve(text.slice(at, to)), i];
+  }
+
+  /**
+   * Checks a character of a scalar that is not printable ASCII, `c` at `i`:
+   * leaves the subset on what js-yaml refuses as non-printable (and on tabs,
+   * C1 controls and byte-order marks, to keep things simple); gives the index
+   * of its last code unit (a surrogate pair takes two).
+   */
+  private printable(c: number, i: number): number {
+    if (c < 0x20 || c <= 0x9f || c === 0xfeff || c >= 0xfffe) throw new OutsideSubset();
+    if (c < 0xd800 || c > 0xdfff) return i;
+    const low = this.text.charCodeAt(i + 1);
+    if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) throw new OutsideSubset();
+    return i + 1;
   }
 
   /** After a quoted or flow value: only spaces and a comment may follow; then the next line. */
@@ -408,7 +416,11 @@ class BlockReader {
   private closingSingleQuote(at: number, required: boolean): number {
     const { text } = this;
     for (let i = at + 1; i < this.end; i++) {
-      if (text.charCodeAt(i) !== SINGLE_QUOTE) continue;
+      const c = text.charCodeAt(i);
+      if (c !== SINGLE_QUOTE) {
+        if (c < 0x20 || c >= 0x7f) i = this.printable(c, i);
+        continue;
+      }
       if (text.charCodeAt(i + 1) !== SINGLE_QUOTE) return i;
       i++;
     }
@@ -421,7 +433,8 @@ class BlockReader {
     const { text } = this;
     for (let i = at + 1; i < this.end; i++) {
       const c = text.charCodeAt(i);
-      if (c === BACKSLASH) i++;
+      if (c < 0x20 || c >= 0x7f) i = this.printable(c, i);
+      else if (c === BACKSLASH) i++;
       else if (c === DOUBLE_QUOTE) return i;
     }
     if (required) throw new OutsideSubset();
@@ -466,9 +479,10 @@ class BlockReader {
     if (first === DASH && (at + 1 === this.end || text.charCodeAt(at + 1) === SPACE))
       throw new OutsideSubset();
     let end = this.end;
-    for (let i = at + 1; i < this.end; i++) {
+    for (let i = at; i < this.end; i++) {
       const c = text.charCodeAt(i);
-      if (c === COLON) {
+      if (c < 0x20 || c >= 0x7f) i = this.printable(c, i);
+      else if (c === COLON) {
         if (i + 1 === this.end || text.charCodeAt(i + 1) === SPACE) throw new OutsideSubset();
       } else if (c === HASH && text.charCodeAt(i - 1) === SPACE) {
         end = i;
@@ -528,6 +542,10 @@ class BlockReader {
           break;
         } else if (spaces > contentIndent) {
           throw new OutsideSubset();
+        }
+        for (let k = j; k < lineEnd; k++) {
+          const c = text.charCodeAt(k);
+          if (c < 0x20 || c >= 0x7f) k = this.printable(c, k);
         }
         if (lines > 0)
           result += blanks > 0 ? '\n'.repeat(folded ? blanks : blanks + 1) : folded ? ' ' : '\n';
