@@ -27,6 +27,7 @@ import {
 import pg from 'pg';
 import type { Viewer } from '../core/audience.ts';
 import type { Database } from './database.ts';
+import { PLAN_EACH_RUN } from './plan-hint.ts';
 import { createStore, type Store } from './store.ts';
 
 const INT8_OID = 20;
@@ -369,6 +370,8 @@ function statementName(text: string): string {
  * row-level security policies), several times their execution; PostgreSQL
  * settles on a generic plan after five runs when it is no worse. The policies
  * read the viewer when the statement runs, so a plan holds for every viewer.
+ * Queries marked `PLAN_EACH_RUN` (plan-hint.ts) are left unnamed: planned
+ * with their values on each run.
  */
 function preparingStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -379,7 +382,8 @@ function preparingStatements(client: pg.PoolClient): void {
       args.length === 2 &&
       typeof text === 'string' &&
       Array.isArray(values) &&
-      values.length > 0
+      values.length > 0 &&
+      !text.includes(PLAN_EACH_RUN)
     ) {
       const name = statementName(text);
       if (prepared.has(name) || prepared.size < MAX_PREPARED_PER_CONNECTION) {

@@ -20,6 +20,7 @@ import { type DayCount, dayCountsOfStarts, type TimelineQuery } from '../core/ti
 import { AnalysisRepository } from './analysis-repository.ts';
 import type { BulkWriter } from './bulk-writer.ts';
 import type { Database, DialectName } from './database.ts';
+import { planEachRun } from './plan-hint.ts';
 import {
   type EventLinks,
   toAppointment,
@@ -290,6 +291,7 @@ export class RecordRepository {
   ): Promise<Page<NegotiationEvent>> {
     const matches = await this.timelineFilter(process, query);
     const rows = await this.selectEvents(viewer)
+      .modifyFront(planEachRun)
       .where(matches)
       .orderBy('e.date_start')
       .orderBy('e.date_end')
@@ -315,7 +317,7 @@ export class RecordRepository {
     // The events table alone (no joins: nothing but dates and statuses is read), so that
     // the timeline index covers the query; grouped by their start, which is the index's
     // order (no sorting), and merged into days here.
-    let q = this.db.selectFrom('events as e').where(matches);
+    let q = this.db.selectFrom('events as e').modifyFront(planEachRun).where(matches);
     if (viewer.kind !== 'operator') q = q.where('e.audience', '=', 'public');
     const rows = await q
       .select([
